@@ -1,0 +1,11 @@
+import type { Migration } from './types';
+import { migration as m0001 } from './0001-initial';
+
+/**
+ * Every migration, in order. Static imports keep this bundler-safe. To add one: create
+ * `NNNN-name.ts` exporting `migration` (next version number, never reuse or edit a shipped one)
+ * and add ONE import and ONE array entry here.
+ */
+export const migrations: readonly Migration[] = [
+  m0001,
+];
