@@ -1,0 +1,9 @@
+import type { CliCommand } from '../command';
+import { command as version } from './version';
+import { command as serve } from './serve';
+
+/** Every `boardpack` command. One import and one entry per command. */
+export const commands: CliCommand[] = [
+  version,
+  serve,
+];

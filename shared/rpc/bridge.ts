@@ -1,0 +1,17 @@
+import type { RpcEvent, RpcRequest, RpcResponse } from './envelope';
+
+/**
+ * The only surface the preload exposes to the renderer (as `window.boardpack`). Browser mode has no
+ * bridge; the renderer then speaks the same envelopes over the host's WebSocket.
+ */
+export interface BoardpackBridge {
+  invoke(request: RpcRequest): Promise<RpcResponse>;
+  onEvent(listener: (event: RpcEvent) => void): () => void;
+  /** Desktop-only actions; browser mode falls back to downloads. */
+  platform: {
+    kind: 'electron';
+    saveFile(suggestedName: string, sourcePath: string): Promise<string | null>;
+    showInFolder(path: string): Promise<void>;
+    openExternal(url: string): Promise<void>;
+  };
+}
