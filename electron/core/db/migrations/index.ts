@@ -1,5 +1,6 @@
 import type { Migration } from './types';
 import { migration as m0001 } from './0001-initial';
+import { migration as m0002 } from './0002-reporting-user-tables';
 
 /**
  * Every migration, in order. Static imports keep this bundler-safe. To add one: create
@@ -8,4 +9,5 @@ import { migration as m0001 } from './0001-initial';
  */
 export const migrations: readonly Migration[] = [
   m0001,
+  m0002,
 ];
