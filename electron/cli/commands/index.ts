@@ -1,9 +1,11 @@
 import type { CliCommand } from '../command';
 import { command as version } from './version';
 import { command as serve } from './serve';
+import { command as connect } from './connect';
 
 /** Every `boardpack` command. One import and one entry per command. */
 export const commands: CliCommand[] = [
   version,
   serve,
+  connect,
 ];
