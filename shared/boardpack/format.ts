@@ -1,0 +1,188 @@
+import type { AmountScale, Figure, ValueUnit } from './model';
+
+/**
+ * Number presentation shared by the PDF renderer, the UI preview and the tests, written to give the same text
+ * Excel shows for the matching format code from {@link excelNumberFormat}: negatives in parentheses, zero as a
+ * dash, thousands separators, k/m scaling by the format (the value itself is never rounded).
+ */
+
+/** Display options for amounts. */
+export interface AmountDisplay {
+  scale: AmountScale;
+  /** Minor-unit digits of the currency. */
+  currencyDecimals: number;
+}
+
+const EN_DASH = '\u2013';
+
+/** Groups an unsigned digit string with commas: "1234567" -> "1,234,567". */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Rounds `numerator / denominator` (both integers, denominator > 0) half away from zero, like Excel's display.
+ * Integer arithmetic keeps it exact for every safe integer amount.
+ */
+function roundedQuotient(numerator: number, denominator: number): number {
+  const magnitude = Math.floor((2 * Math.abs(numerator) + denominator) / (2 * denominator));
+  return numerator < 0 ? -magnitude : magnitude;
+}
+
+/** Renders a rounded magnitude with a fixed number of decimals: (12345, 1) -> "1,234.5". */
+function fixedDecimals(scaledUnits: number, decimals: number): string {
+  const abs = Math.abs(scaledUnits);
+  const factor = 10 ** decimals;
+  const whole = Math.floor(abs / factor);
+  const fraction = abs - whole * factor;
+  const wholeText = groupThousands(String(whole));
+  return decimals === 0 ? wholeText : `${wholeText}.${String(fraction).padStart(decimals, '0')}`;
+}
+
+/** Decimals shown for an amount at a given scale: k shows none, m one, units the currency's own. */
+export function amountDisplayDecimals(display: AmountDisplay): number {
+  if (display.scale === 'k') return 0;
+  if (display.scale === 'm') return 1;
+  return display.currencyDecimals;
+}
+
+/**
+ * Formats an amount given in minor units: 1234567 cents at scale k -> "12"; -1234567 -> "(12)"; 0 -> "–".
+ * Rounds half away from zero, exactly as Excel displays `#,##0,;(#,##0,);"–"` on the same value.
+ */
+export function formatAmount(minor: number, display: AmountDisplay): string {
+  if (minor === 0) return EN_DASH;
+  const shown = amountDisplayDecimals(display);
+  const scaleDigits = display.scale === 'k' ? 3 : display.scale === 'm' ? 6 : 0;
+  // minor units -> displayed units * 10^shown: divide by 10^(currencyDecimals + scaleDigits - shown)
+  const exponent = display.currencyDecimals + scaleDigits - shown;
+  const scaled = exponent >= 0 ? roundedQuotient(minor, 10 ** exponent) : minor * 10 ** -exponent;
+  const text = fixedDecimals(scaled, shown);
+  return minor < 0 ? `(${text})` : text;
+}
+
+/** Rounds a float half away from zero to `decimals`, tolerant of binary noise (0.1235 stays 0.1235, not 0.12349999). */
+function roundFloat(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const shifted = Math.abs(value) * factor;
+  const rounded = Math.floor(shifted + 0.5 + 1e-9);
+  return (Math.sign(value) * rounded) / factor;
+}
+
+/** 0.1234 -> "12.3%", -0.05 -> "(5.0%)", 0 -> "–" (Excel `0.0%;(0.0%);"–"`). */
+export function formatPercent(fraction: number, decimals = 1): string {
+  if (fraction === 0) return EN_DASH;
+  const text = `${roundFloat(Math.abs(fraction) * 100, decimals).toFixed(decimals)}%`;
+  return fraction < 0 ? `(${text})` : text;
+}
+
+/** A change in a percentage KPI, given in percentage points: 1.2 -> "+1.2 pp", -0.3 -> "-0.3 pp", 0 -> "–". */
+export function formatPoints(points: number): string {
+  if (points === 0) return EN_DASH;
+  const text = `${roundFloat(Math.abs(points), 1).toFixed(1)} pp`;
+  return points < 0 ? `-${text}` : `+${text}`;
+}
+
+/** Days with no decimals: 45.4 -> "45 d"; negative in parentheses. */
+export function formatDays(days: number): string {
+  const text = `${groupThousands(String(Math.abs(roundFloat(days, 0))))} d`;
+  return days < 0 && roundFloat(days, 0) !== 0 ? `(${text})` : text;
+}
+
+/** Months with one decimal (runway): 14.25 -> "14.3 mo". */
+export function formatMonths(months: number): string {
+  const text = `${roundFloat(Math.abs(months), 1).toFixed(1)} mo`;
+  return months < 0 ? `(${text})` : text;
+}
+
+/** Whole counts: 1234 -> "1,234", 0 -> "–". */
+export function formatCount(count: number): string {
+  if (count === 0) return EN_DASH;
+  const text = groupThousands(String(Math.abs(roundFloat(count, 0))));
+  return count < 0 ? `(${text})` : text;
+}
+
+/** Multiples with one decimal (pipeline coverage): 2.46 -> "2.5x". */
+export function formatMultiple(multiple: number): string {
+  const text = `${roundFloat(Math.abs(multiple), 1).toFixed(1)}x`;
+  return multiple < 0 ? `(${text})` : text;
+}
+
+/**
+ * Formats any figure by unit, the one entry point renderers use. `empty` is what a missing figure shows:
+ * tables leave it blank, KPI tiles say "n/a".
+ */
+export function formatFigure(value: Figure, unit: ValueUnit, display: AmountDisplay, empty = ''): string {
+  if (value === null) return empty;
+  switch (unit) {
+    case 'amount':
+      return formatAmount(value, display);
+    case 'percent':
+      return formatPercent(value);
+    case 'points':
+      return formatPoints(value);
+    case 'days':
+      return formatDays(value);
+    case 'months':
+      return formatMonths(value);
+    case 'count':
+      return formatCount(value);
+    case 'multiple':
+      return formatMultiple(value);
+  }
+}
+
+/**
+ * A KPI change for a tile: relative for amounts and counts ("+4.2%" against |base|), points for percentages,
+ * absolute for days and months. Positive changes carry an explicit "+". "n/m" when the base is zero.
+ */
+export function formatChange(change: Figure, base: Figure, unit: ValueUnit, display: AmountDisplay): string {
+  if (change === null || base === null) return 'n/a';
+  if (unit === 'percent') return formatPoints(change * 100);
+  if (unit === 'points') return formatPoints(change);
+  if (unit === 'days' || unit === 'months' || unit === 'multiple') {
+    const text = unit === 'days' ? formatDays(change) : unit === 'months' ? formatMonths(change) : formatMultiple(change);
+    return change > 0 ? `+${text}` : text;
+  }
+  if (base === 0) return 'n/m';
+  const relative = change / Math.abs(base);
+  const text = formatPercent(relative);
+  return relative > 0 ? `+${text}` : text;
+}
+
+/** The unit label stated in table headers: "EUR k", "EUR m" or "EUR". */
+export function amountUnitLabel(currency: string, scale: AmountScale): string {
+  return scale === 'units' ? currency : `${currency} ${scale}`;
+}
+
+/**
+ * The Excel number format matching {@link formatFigure} for a unit: sections positive;negative;zero.
+ * Amounts are written to cells in major units (minor / 10^decimals) and scaled by the format's trailing commas.
+ */
+export function excelNumberFormat(unit: ValueUnit, display: AmountDisplay): string {
+  switch (unit) {
+    case 'amount': {
+      if (display.scale === 'k') return `#,##0,;(#,##0,);"${EN_DASH}"`;
+      if (display.scale === 'm') return `#,##0.0,,;(#,##0.0,,);"${EN_DASH}"`;
+      const decimals = display.currencyDecimals > 0 ? `.${'0'.repeat(display.currencyDecimals)}` : '';
+      return `#,##0${decimals};(#,##0${decimals});"${EN_DASH}"`;
+    }
+    case 'percent':
+      return `0.0%;(0.0%);"${EN_DASH}"`;
+    case 'points':
+      return `+0.0" pp";-0.0" pp";"${EN_DASH}"`;
+    case 'days':
+      return '#,##0" d";(#,##0" d");"0 d"';
+    case 'months':
+      return '0.0" mo";(0.0" mo");"0.0 mo"';
+    case 'count':
+      return `#,##0;(#,##0);"${EN_DASH}"`;
+    case 'multiple':
+      return '0.0"x";(0.0"x");"0.0x"';
+  }
+}
+
+/** Converts minor units to the major-unit number written into spreadsheet cells: 123456 -> 1234.56. */
+export function minorToMajor(minor: number, currencyDecimals: number): number {
+  return minor / 10 ** currencyDecimals;
+}
