@@ -1,6 +1,7 @@
 import type { Migration } from './types';
 import { migration as m0001 } from './0001-initial';
 import { migration as m0002 } from './0002-reporting-user-tables';
+import { migration as m0003 } from './0003-reporting-account-roles';
 
 /**
  * Every migration, in order. Static imports keep this bundler-safe. To add one: create
@@ -10,4 +11,5 @@ import { migration as m0002 } from './0002-reporting-user-tables';
 export const migrations: readonly Migration[] = [
   m0001,
   m0002,
+  m0003,
 ];
