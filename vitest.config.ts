@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // electron-store imports 'electron'; inlining it lets a test's vi.mock('electron') reach it.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });
