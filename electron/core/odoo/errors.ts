@@ -117,8 +117,9 @@ export function classifyOdooException(
     return new OdooError('odoo.auth', `Odoo rejected the credentials (${message}).`, { ...base, hint: AUTH_HINT });
   }
   if (COMPANY_PATTERN.test(message)) {
-    const ids = site?.companyIds?.length ? ` ${site.companyIds.join(', ')}` : '';
-    return new OdooError('odoo.company', `The Odoo user is not allowed in the requested company${ids ? `(ies)${ids}` : ''}: ${message}`, { ...base, hint: COMPANY_HINT });
+    const ids = site?.companyIds ?? [];
+    const which = ids.length === 0 ? 'a requested company' : `${ids.length === 1 ? 'company' : 'companies'} ${ids.join(', ')}`;
+    return new OdooError('odoo.company', `The Odoo user is not allowed in ${which}: ${message}`, { ...base, hint: COMPANY_HINT });
   }
   if (shortName === 'AccessError' || status === 403) {
     const model = site?.model ? `'${site.model}'` : 'this model';
