@@ -1,0 +1,48 @@
+/**
+ * Python-faithful JSON output. Odoo serializes with Python's json module: ", " and ": " separators,
+ * ASCII-only (\uXXXX escapes) and floats always written with a fraction ("1.0", not "1"). JavaScript
+ * numbers cannot tell 1.0 from 1, so float and monetary values are boxed as PyFloat when read.
+ */
+export class PyFloat {
+  constructor(readonly value: number) {}
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+/** Python's repr of a float: "1.0", "0.917431", "1e-05", "1e+16". */
+export function pyFloatText(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  if (Object.is(value, -0)) return '-0.0';
+  const text = String(value);
+  if (/e/.test(text)) return text.replace(/e([+-])(\d)$/, 'e$10$2');
+  if (Math.abs(value) >= 1e16) return value.toExponential().replace(/e\+(\d)$/, 'e+0$1');
+  return Number.isInteger(value) ? `${text}.0` : text;
+}
+
+function pyString(value: string): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Serializes like Python's json.dumps(value) with default options. */
+export function toPythonJson(value: unknown): string {
+  if (value instanceof PyFloat) return pyFloatText(value.value);
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloatText(value);
+  if (typeof value === 'string') return pyString(value);
+  if (Array.isArray(value)) return `[${value.map(toPythonJson).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries.map(([k, v]) => `${pyString(k)}: ${toPythonJson(v)}`).join(', ')}}`;
+  }
+  return 'null';
+}
+
+/** Unboxes PyFloat values (for callers that need plain JSON values). */
+export function plain(value: unknown): unknown {
+  if (value instanceof PyFloat) return value.value;
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
