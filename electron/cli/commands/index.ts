@@ -2,10 +2,12 @@ import type { CliCommand } from '../command';
 import { command as version } from './version';
 import { command as serve } from './serve';
 import { command as connect } from './connect';
+import { command as snapshot } from './snapshot';
 
 /** Every `boardpack` command. One import and one entry per command. */
 export const commands: CliCommand[] = [
   version,
   serve,
   connect,
+  snapshot,
 ];
