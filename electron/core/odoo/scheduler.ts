@@ -18,6 +18,8 @@ export interface Scheduler {
   queued(): number;
 }
 
+const INTERVAL_SLACK_MS = 5;
+
 interface Waiter {
   start: () => void;
   cancel: () => void;
@@ -32,8 +34,10 @@ interface Waiter {
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const maxConcurrency = Math.max(1, Math.floor(options.maxConcurrency));
-  const minIntervalMs = Math.max(0, options.minIntervalMs);
-  const now = options.now ?? (() => Date.now());
+  // A few ms of slack over the configured interval: the server measures arrival times, which
+  // network jitter can pull closer together than our send times.
+  const minIntervalMs = options.minIntervalMs > 0 ? options.minIntervalMs + INTERVAL_SLACK_MS : 0;
+  const now = options.now ?? (() => performance.now());
   const queue: Waiter[] = [];
   let running = 0;
   let lastStart = Number.NEGATIVE_INFINITY;
