@@ -108,3 +108,34 @@ describe.skipIf(!fixturesAvailable)('error mapping from recorded Odoo 19 answers
     expect(error.hint).toMatch(/expire/);
   });
 });
+
+// Odoo Online plans without external API access: no recording exists, so the documented wording
+// ("external API ... only available on Custom plans") is served by a tiny real HTTP server.
+describe('external API not available (Odoo Online plan)', () => {
+  const NOTICE = 'Access to the external API is only available on Custom Odoo pricing plans.';
+
+  it.each([
+    ['JSON-2 403 error object', json(403, { name: 'odoo.exceptions.AccessDenied', message: NOTICE, arguments: [NOTICE], context: {}, debug: '' })],
+    ['JSON-2 bare string body', json(403, NOTICE)],
+    ['HTTP 402 page', { status: 402, headers: { 'Content-Type': 'text/html' }, body: '<p>Payment required</p>' }],
+  ])('%s -> odoo.api_unavailable with the plan hint', async (_label, answer) => {
+    const version = json(200, { version_info: [19, 0, 0, 'final', 0, ''], version: '19.0' });
+    server = await startReplayServer((req) => (req.url === '/web/version' ? version : answer));
+    const client = createOdooClient({ url: server.url, db: 'acme', apiKey: 'k', maxRetries: 0 }, { logger: createLogger({ write: () => undefined }) });
+    const error = await failureOf(client.connect());
+    expect(error.code).toBe('odoo.api_unavailable');
+    expect(error.hint).toMatch(/Custom plan/);
+  });
+
+  it('JSON-RPC error envelope -> odoo.api_unavailable', async () => {
+    server = await startReplayServer((req) => {
+      if (req.url === '/web/version') return json(404, 'not found');
+      const { method, id } = rpcParams(req);
+      if (method === 'version') return json(200, { jsonrpc: '2.0', id, result: VERSION_17 });
+      return json(200, { jsonrpc: '2.0', id, error: { code: 0, message: 'Odoo Server Error', data: { name: 'odoo.exceptions.AccessDenied', message: NOTICE, arguments: [NOTICE], context: {}, debug: '' } } });
+    });
+    const client = createOdooClient({ url: server.url, db: 'acme', login: 'bot', apiKey: 'k', maxRetries: 0 }, { logger: createLogger({ write: () => undefined }) });
+    const error = await failureOf(client.connect());
+    expect(error.code).toBe('odoo.api_unavailable');
+  });
+});
