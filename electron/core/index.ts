@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import type { RpcEvent } from '../../shared/rpc/envelope';
 import { createAppHandlers } from './app/handlers';
+import { createConnectionHandlers } from './connection/handlers';
+import { createSettingsHandlers } from './settings/handlers';
+import { createSyncHandlers } from './sync/handlers';
+import { createWorkspaceHandlers } from './workspace/handlers';
+import { startDemoServer } from './workspace/start-demo-server';
+import { createWorkspace } from './workspace/workspace';
 import { systemClock, type Clock } from './clock';
 import type { Logger } from './logging/logger';
 import { createDispatcher } from './rpc/dispatch';
@@ -32,8 +38,13 @@ export function createCore(deps: CoreDeps) {
     clock: deps.clock ?? systemClock,
     emit,
   };
+  const workspace = createWorkspace(services, { startDemoServer });
   const handlers = {
     ...createAppHandlers(services),
+    ...createWorkspaceHandlers(services, workspace),
+    ...createConnectionHandlers(services, workspace),
+    ...createSyncHandlers(services, workspace),
+    ...createSettingsHandlers(services, workspace),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, deps.logger.child('rpc'));
   return {
@@ -44,6 +55,7 @@ export function createCore(deps: CoreDeps) {
       return () => listeners.delete(listener);
     },
     async close(): Promise<void> {
+      await workspace.close();
       listeners.clear();
     },
   };

@@ -1,4 +1,9 @@
 import { appContract } from './contracts/app';
+import { connectionContract } from './contracts/connection';
+import { demoContract } from './contracts/demo';
+import { settingsContract } from './contracts/settings';
+import { syncContract } from './contracts/sync';
+import { workspaceContract } from './contracts/workspace';
 
 /**
  * The single source of truth for every call between the UI and the core.
@@ -7,6 +12,11 @@ import { appContract } from './contracts/app';
  */
 export const contract = {
   ...appContract,
+  ...workspaceContract,
+  ...demoContract,
+  ...connectionContract,
+  ...syncContract,
+  ...settingsContract,
 };
 
 export type Contract = typeof contract;

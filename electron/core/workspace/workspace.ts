@@ -1,0 +1,196 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { WorkspaceState } from '../../../shared/rpc/contracts/workspace';
+import { AppError } from '../../../shared/rpc/errors';
+import { openCache, type CacheDb } from '../db/open';
+import { detectServer } from '../odoo/detect';
+import type { OdooConnectionConfig } from '../odoo/types';
+import type { CoreServices } from '../services';
+import { readCacheInfo } from './cache-info';
+import type { DemoScaleName, DemoServer, DemoServerFactory } from './demo-server';
+import { keyAgeOf } from './key-age';
+import { createProfileStore, DEMO_PROFILE_ID } from './profile-store';
+import { createSettingsStore } from './settings-store';
+import { createSyncRunner } from './sync-runner';
+
+export interface WorkspaceOptions {
+  startDemoServer: DemoServerFactory;
+  /** Months frozen as snapshots for a cache (the snapshot module answers); none by default. */
+  closedMonths?: (cache: CacheDb, profileId: string) => string[];
+}
+
+interface OnlineState {
+  online: 'online' | 'offline' | 'unknown';
+  checkedAt: string | null;
+  problem: string | null;
+  serverVersion: string | null;
+}
+
+/** The secret-store name of a profile's API key. */
+export const apiKeyName = (profileId: string) => `odoo.apiKey.${profileId}`;
+
+/**
+ * Profiles, their cache files, the demo server and the sync runner, for one core. Nothing global:
+ * a test or a second window gets its own workspace over its own data folder.
+ */
+export function createWorkspace(services: CoreServices, options: WorkspaceOptions) {
+  const logger = services.logger.child('workspace');
+  const profiles = createProfileStore(services.dataDir);
+  const settings = createSettingsStore(services.dataDir);
+  const caches = new Map<string, CacheDb>();
+  const online = new Map<string, OnlineState>();
+  let demo: { server: DemoServer; scale: DemoScaleName } | null = null;
+  let demoStarting: Promise<DemoServer> | null = null;
+
+  const changed = (reason: string) => services.emit('workspace.changed', { reason });
+  const setOnline = (profileId: string, state: Omit<OnlineState, 'checkedAt'>) => {
+    online.set(profileId, { ...state, checkedAt: services.clock.now().toISOString() });
+  };
+
+  const sync = createSyncRunner({
+    services,
+    onFinished(profileId, report) {
+      const code = report.error?.code;
+      if (report.status === 'ok') setOnline(profileId, { online: 'online', problem: null, serverVersion: online.get(profileId)?.serverVersion ?? null });
+      else if (code === 'odoo.network' || code === 'odoo.timeout') setOnline(profileId, { online: 'offline', problem: report.error?.message ?? null, serverVersion: null });
+      changed(`sync.${report.status}`);
+    },
+  });
+
+  function cacheFor(profileId: string): CacheDb {
+    let cache = caches.get(profileId);
+    if (!cache) {
+      const file = profiles.cacheFile(profileId);
+      mkdirSync(dirname(file), { recursive: true });
+      cache = openCache(file, { logger: services.logger, clock: services.clock });
+      caches.set(profileId, cache);
+    }
+    return cache;
+  }
+
+  function activeProfile() {
+    const id = profiles.activeId();
+    return id ? profiles.get(id) ?? null : null;
+  }
+
+  function requireActive() {
+    const profile = activeProfile();
+    if (!profile) {
+      throw new AppError('not_found', 'No Odoo connection yet.', { hint: 'Choose "Explore the demo company" or "Connect to Odoo" on the start screen.' });
+    }
+    return profile;
+  }
+
+  async function ensureDemoServer(scale: DemoScaleName): Promise<DemoServer> {
+    if (demo && demo.scale === scale) return demo.server;
+    if (demoStarting) return demoStarting;
+    const previous = demo;
+    demo = null;
+    demoStarting = (async () => {
+      await previous?.server.close();
+      const exportsDir = join(services.dataDir, 'demo', 'exports');
+      rmSync(exportsDir, { recursive: true, force: true });
+      mkdirSync(exportsDir, { recursive: true });
+      const server = await options.startDemoServer({
+        scale, exportsDir, logger: services.logger,
+        onProgress: (label) => services.emit('job.progressed', { jobId: 'demo', label, done: 0, total: null }),
+      });
+      demo = { server, scale };
+      logger.info('demo server started', { url: server.url, scale });
+      return server;
+    })().finally(() => {
+      demoStarting = null;
+    });
+    return demoStarting;
+  }
+
+  async function connectionFor(profileId: string): Promise<OdooConnectionConfig> {
+    const profile = profiles.require(profileId);
+    if (profile.kind === 'demo') {
+      const server = await ensureDemoServer(profile.demoScale ?? 'small');
+      return { url: server.url, db: server.db, login: server.login, apiKey: server.apiKey, protocol: profile.protocol, hosting: 'self-hosted' };
+    }
+    const apiKey = await services.secrets.get(apiKeyName(profile.id));
+    if (!apiKey) {
+      throw new AppError('odoo.auth', `No API key is stored for "${profile.name}" in this session.`, {
+        hint: 'Open Connection, enter the API key and save. Cached data stays readable meanwhile.',
+      });
+    }
+    return { url: profile.url, db: profile.db, login: profile.login ?? undefined, apiKey, protocol: profile.protocol };
+  }
+
+  async function state(): Promise<WorkspaceState> {
+    const profile = activeProfile();
+    const base = { dataDir: services.dataDir, profiles: profiles.list(), activeProfileId: profile?.id ?? null };
+    if (!profile) return { ...base, active: null };
+    const cache = cacheFor(profile.id);
+    const info = readCacheInfo(cache);
+    const now = services.clock.now();
+    const hasKey = profile.kind === 'demo' || (await services.secrets.get(apiKeyName(profile.id))) !== undefined;
+    const net = online.get(profile.id) ?? { online: 'unknown', checkedAt: null, problem: null, serverVersion: null };
+    const demoDown = profile.kind === 'demo' && demo === null;
+    return {
+      ...base,
+      active: {
+        profile,
+        cacheFile: cache.file,
+        hasData: info.hasData,
+        lastSync: info.lastSync,
+        snapshotAgeSeconds: info.lastSync ? Math.max(0, Math.round((now.getTime() - Date.parse(info.lastSync.finishedAt)) / 1000)) : null,
+        companies: info.companies,
+        currencies: info.currencies,
+        months: info.months,
+        closedMonths: options.closedMonths?.(cache, profile.id) ?? [],
+        online: demoDown ? 'offline' : net.online,
+        onlineCheckedAt: net.checkedAt,
+        onlineProblem: demoDown ? 'The demo server is not running; a sync starts it again.' : net.problem,
+        serverVersion: net.serverVersion,
+        keyAge: keyAgeOf(profile, hasKey, now),
+        syncing: sync.isRunning(),
+      },
+    };
+  }
+
+  async function checkOnline(signal?: AbortSignal): Promise<void> {
+    const profile = activeProfile();
+    if (!profile) return;
+    if (profile.kind === 'demo' && !demo) {
+      setOnline(profile.id, { online: 'offline', problem: 'The demo server is not running; a sync starts it again.', serverVersion: null });
+      return;
+    }
+    const url = profile.kind === 'demo' && demo ? demo.server.url : profile.url;
+    try {
+      const server = await detectServer(url, { logger, timeoutMs: 5000, signal });
+      setOnline(profile.id, { online: 'online', problem: null, serverVersion: server.serverVersion });
+    } catch (error) {
+      setOnline(profile.id, { online: 'offline', problem: error instanceof Error ? error.message : String(error), serverVersion: null });
+    }
+  }
+
+  return {
+    profiles,
+    settings,
+    sync,
+    cacheFor,
+    activeProfile,
+    requireActive,
+    connectionFor,
+    ensureDemoServer,
+    demoServer: (): DemoServer | null => demo?.server ?? null,
+    state,
+    checkOnline,
+    changed,
+    /** Stops the sync, closes the caches and the demo server. */
+    async close(): Promise<void> {
+      sync.cancel();
+      await sync.settle();
+      for (const cache of caches.values()) cache.close();
+      caches.clear();
+      await demo?.server.close();
+      demo = null;
+    },
+  };
+}
+
+export type Workspace = ReturnType<typeof createWorkspace>;
+export { DEMO_PROFILE_ID };
