@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { buildBoardPack, type BuildBoardPackOptions } from './build';
+import type { BoardPackDocument, TableBlock } from './model';
+import { sampleReport } from './testing/sample-report';
+
+const SNAPSHOT = { createdAt: '2026-04-02T06:00:00.000Z', hash: 'ab'.repeat(32) };
+const BASE: BuildBoardPackOptions = { template: 'board', scope: { kind: 'consolidated' }, status: 'draft', snapshot: SNAPSHOT };
+
+function table(doc: BoardPackDocument, id: string): TableBlock {
+  for (const section of doc.sections) for (const block of section.blocks) if (block.type === 'table' && block.id === id) return block;
+  throw new Error(`no table ${id}`);
+}
+
+describe('buildBoardPack', () => {
+  it('lays out the board template in the reference order with six headline tiles', () => {
+    const doc = buildBoardPack(sampleReport(), BASE);
+    expect(doc.sections.map((section) => section.id)).toEqual([
+      'cover', 'contents', 'executive-summary', 'pnl', 'balance-sheet', 'cash', 'receivables', 'sales-pipeline', 'inventory', 'reconciliation', 'data-quality', 'appendix',
+    ]);
+    const summary = doc.sections.find((section) => section.id === 'executive-summary');
+    const tiles = summary?.blocks.find((block) => block.type === 'kpis');
+    expect(tiles?.type === 'kpis' ? tiles.tiles.map((tile) => tile.id) : []).toEqual(['net_revenue', 'gross_margin_pct', 'ebitda', 'cash', 'dso_days', 'pipeline_coverage']);
+    expect(doc.period.label).toBe('Month ended 31 March 2026');
+    expect(doc.entityLabel).toContain('Group consolidated');
+  });
+
+  it('carries the engine figures exactly and recovers the P&L totals as signed sums', () => {
+    const report = sampleReport();
+    const doc = buildBoardPack(report, BASE);
+    const pnl = table(doc, 'pnl');
+    const group = report.consolidated;
+    const gm = pnl.rows.find((row) => row.key === 'gross_margin');
+    expect(gm?.kind).toBe('total');
+    expect(gm?.sumOf).toEqual([{ row: 'revenue', sign: 1 }, { row: 'cogs', sign: -1 }]);
+    const ebitda = pnl.rows.find((row) => row.key === 'ebitda');
+    expect(ebitda?.sumOf).toEqual([{ row: 'gross_margin', sign: 1 }, { row: 'opex', sign: -1 }]);
+    for (const line of group?.pnl ?? []) {
+      const row = pnl.rows.find((candidate) => candidate.key === line.key);
+      expect(row?.values.m_ac).toBe(line.month);
+      expect(row?.values.ytd_ac).toBe(line.ytd);
+      expect(row?.values.m_py).toBe(line.priorYearMonth);
+    }
+    const cogs = pnl.rows.find((row) => row.key === 'cogs');
+    // Costs above prior year are worse: the Better/(Worse) variance is negative.
+    expect(cogs?.good).toBe('lower');
+    expect(cogs?.values.m_dpy).toBe((cogs?.values.m_py ?? 0) - (cogs?.values.m_ac ?? 0));
+  });
+
+  it('adds a channel total only when the breakdown ties out to the KPI', () => {
+    const doc = buildBoardPack(sampleReport(), BASE);
+    const channels = table(doc, 'channels');
+    const total = channels.rows.find((row) => row.kind === 'total');
+    expect(total?.values.month).toBe(sampleReport().consolidated?.kpis.revenue_by_channel.month);
+  });
+
+  it('switches sections off, attaches commentary and is deterministic', () => {
+    const options: BuildBoardPackOptions = { ...BASE, sections: { inventory: false }, commentary: { pnl: { text: 'Margin improved.', author: 'CFO' } } };
+    const doc = buildBoardPack(sampleReport(), options);
+    expect(doc.sections.find((section) => section.id === 'inventory')?.enabled).toBe(false);
+    expect(doc.sections.find((section) => section.id === 'pnl')?.blocks.at(-1)).toEqual({ type: 'commentary', text: 'Margin improved.', author: 'CFO' });
+    expect(JSON.stringify(buildBoardPack(sampleReport(), options))).toBe(JSON.stringify(doc));
+  });
+
+  it('builds the sales template without cash or receivables and a company scope in its own currency', () => {
+    const doc = buildBoardPack(sampleReport(), { ...BASE, template: 'sales', scope: { kind: 'company', companyId: 2 } });
+    expect(doc.sections.map((section) => section.id)).toEqual(['cover', 'contents', 'pipeline', 'channel-sales', 'top-customers']);
+    expect(doc.currency).toBe('USD');
+    expect(doc.entityLabel).toBe('Northwind Inc.');
+  });
+});

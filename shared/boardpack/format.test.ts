@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { excelNumberFormat, formatAmount, formatChange, formatDays, formatFigure, formatPercent, formatPoints } from './format';
+
+const EUR_K = { scale: 'k', currencyDecimals: 2 } as const;
+const EUR_M = { scale: 'm', currencyDecimals: 2 } as const;
+const EUR_UNITS = { scale: 'units', currencyDecimals: 2 } as const;
+
+describe('formatAmount', () => {
+  it('scales to thousands, rounds half away from zero and puts negatives in parentheses', () => {
+    expect(formatAmount(1_234_567_89, EUR_K)).toBe('1,235');
+    expect(formatAmount(-1_234_567_89, EUR_K)).toBe('(1,235)');
+    expect(formatAmount(1_250_00, EUR_K)).toBe('1');
+    expect(formatAmount(1_500_00, EUR_K)).toBe('2');
+    expect(formatAmount(-1_500_00, EUR_K)).toBe('(2)');
+    expect(formatAmount(0, EUR_K)).toBe('\u2013');
+    expect(formatAmount(40_00, EUR_K)).toBe('0');
+  });
+
+  it('shows millions with one decimal and units with the currency decimals', () => {
+    expect(formatAmount(123_456_789_00, EUR_M)).toBe('123.5');
+    expect(formatAmount(-5_00, EUR_UNITS)).toBe('(5.00)');
+    expect(formatAmount(1_234_567, { scale: 'units', currencyDecimals: 0 })).toBe('1,234,567');
+  });
+
+  it('agrees with floating division for every safe amount (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (minor) => {
+        const text = formatAmount(minor, EUR_K);
+        if (minor === 0) return text === '\u2013';
+        const digits = Number(text.replace(/[(),]/g, ''));
+        const expected = Math.floor(Math.abs(minor) / 100_000 + 0.5);
+        // Exact halves are the only place float division could disagree; integer arithmetic decides those.
+        return Math.abs(digits - expected) <= (Math.abs(minor) % 100_000 === 50_000 ? 1 : 0) && text.startsWith('(') === minor < 0;
+      }),
+    );
+  });
+});
+
+describe('other units', () => {
+  it('formats percentages, points, days and changes like the Excel formats', () => {
+    expect(formatPercent(0.41234)).toBe('41.2%');
+    expect(formatPercent(-0.05)).toBe('(5.0%)');
+    expect(formatPercent(0.12345)).toBe('12.3%');
+    expect(formatPoints(1.25)).toBe('+1.3 pp');
+    expect(formatPoints(-0.3)).toBe('-0.3 pp');
+    expect(formatDays(41.5)).toBe('42 d');
+    expect(formatFigure(null, 'amount', EUR_K, 'n/a')).toBe('n/a');
+    expect(formatFigure(2.35, 'multiple', EUR_K)).toBe('2.4x');
+    expect(formatChange(5, 100, 'amount', EUR_K)).toBe('+5.0%');
+    expect(formatChange(-5, 100, 'amount', EUR_K)).toBe('(5.0%)');
+    expect(formatChange(0.012, 0.4, 'percent', EUR_K)).toBe('+1.2 pp');
+    expect(formatChange(5, 0, 'amount', EUR_K)).toBe('n/m');
+  });
+
+  it('pairs each unit with an Excel format that has positive;negative;zero sections', () => {
+    expect(excelNumberFormat('amount', EUR_K)).toBe('#,##0,;(#,##0,);"\u2013"');
+    expect(excelNumberFormat('amount', EUR_M)).toBe('#,##0.0,,;(#,##0.0,,);"\u2013"');
+    expect(excelNumberFormat('percent', EUR_K).split(';')).toHaveLength(3);
+  });
+});
