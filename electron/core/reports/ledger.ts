@@ -1,0 +1,76 @@
+import { monthEnd, type MonthKey } from '../../../shared/period/period';
+import { BS_CLASSES, PNL_CATEGORIES, type BsClass, type PnlCategory } from './classification';
+import type { CompanyInfo, ReadonlyDb } from './context';
+
+/**
+ * A company's posted general ledger folded into monthly balances (debit − credit, company currency
+ * minor units) per P&L category and balance-sheet class — one grouped scan of the journal items,
+ * after which every GL-based KPI, statement row, trend and CTA input is arithmetic in memory.
+ */
+export interface Ledger {
+  /** First month with any posted line (null for an empty ledger). */
+  firstMonth: MonthKey | null;
+  /** Monthly movement of a P&L category (debit-positive). */
+  pnl(category: PnlCategory, month: MonthKey): number;
+  /** Monthly movement of a balance-sheet class (debit-positive). */
+  bsMovement(cls: BsClass, month: MonthKey): number;
+  /** Closing balance of a class at a month-end (debit-positive), i.e. Σ movements ≤ month. */
+  bsClosing(cls: BsClass, month: MonthKey): number;
+  /** Months that have any P&L or equity movement, ascending (for CTA history). */
+  activeMonths(): MonthKey[];
+  /** Σ balance of lines on accounts with no classification (unknown account_type) up to the month. */
+  unclassified(month: MonthKey): number;
+}
+
+type MonthMap = Map<MonthKey, number>;
+
+function add(map: MonthMap, month: MonthKey, amount: number): void {
+  map.set(month, (map.get(month) ?? 0) + amount);
+}
+
+/** Reads the ledger of `company` up to the end of `lastMonth`. */
+export function loadLedger(db: ReadonlyDb, company: CompanyInfo, lastMonth: MonthKey): Ledger {
+  const rows = db
+    .prepare(
+      `SELECT account_id AS accountId, substr(date, 1, 7) AS month, SUM(balance) AS balance
+         FROM odoo_move_line
+        WHERE sync_company_id = ? AND company_id = ? AND parent_state = 'posted' AND date <= ?
+        GROUP BY account_id, month`,
+    )
+    .all(company.id, company.id, monthEnd(lastMonth)) as { accountId: number; month: MonthKey; balance: number }[];
+
+  const pnl = new Map<PnlCategory, MonthMap>(PNL_CATEGORIES.map((c) => [c, new Map()]));
+  const bs = new Map<BsClass, MonthMap>(BS_CLASSES.map((c) => [c, new Map()]));
+  const unknown: MonthMap = new Map();
+  const months = new Set<MonthKey>();
+  for (const row of rows) {
+    const account = company.accounts.get(row.accountId);
+    months.add(row.month);
+    if (account?.pnl) add(pnl.get(account.pnl) ?? new Map(), row.month, row.balance);
+    else if (account?.bs) add(bs.get(account.bs) ?? new Map(), row.month, row.balance);
+    else add(unknown, row.month, row.balance);
+  }
+  const sortedMonths = [...months].sort();
+  const closingCache = new Map<string, number>();
+
+  return {
+    firstMonth: sortedMonths[0] ?? null,
+    pnl: (category, month) => pnl.get(category)?.get(month) ?? 0,
+    bsMovement: (cls, month) => bs.get(cls)?.get(month) ?? 0,
+    bsClosing(cls, month) {
+      const key = `${cls}|${month}`;
+      const cached = closingCache.get(key);
+      if (cached !== undefined) return cached;
+      let total = 0;
+      for (const [m, amount] of bs.get(cls) ?? []) if (m <= month) total += amount;
+      closingCache.set(key, total);
+      return total;
+    },
+    activeMonths: () => sortedMonths,
+    unclassified(month) {
+      let total = 0;
+      for (const [m, amount] of unknown) if (m <= month) total += amount;
+      return total;
+    },
+  };
+}

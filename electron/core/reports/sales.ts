@@ -1,0 +1,143 @@
+import Decimal from 'decimal.js';
+import { roundHalfAwayFromZero } from '../../../shared/money/money';
+import { monthEnd, monthStart, type MonthKey } from '../../../shared/period/period';
+import { localMonthOf, utcBoundsOfDates } from '../../../shared/period/timezone';
+import type { CompanyInfo, ReadonlyDb } from './context';
+
+/** Channel key of journal items / orders without a sales team. */
+export const NO_CHANNEL = { key: 'unassigned', label: 'No channel' } as const;
+
+/** A channel (crm.team) as it appears in breakdowns. */
+export interface Channel {
+  key: string;
+  label: string;
+}
+
+function channelOf(teamId: number | null, teamName: string | null): Channel {
+  return teamId === null ? NO_CHANNEL : { key: `team:${teamId}`, label: teamName ?? `Team ${teamId}` };
+}
+
+/** Revenue (income-account journal items, credit-positive) by month, channel and customer. */
+export interface RevenueDetail {
+  channels: ReadonlyMap<string, Channel>;
+  /** Revenue of a channel in a month. */
+  byChannel(month: MonthKey, channelKey: string): number;
+  /** Revenue by commercial partner over a set of months (for concentration). */
+  byCustomer(months: readonly MonthKey[]): Map<number, { name: string; amount: number }>;
+  /** Revenue whose customer is one of `partnerIds` (intercompany), in a month. */
+  toPartners(month: MonthKey, partnerIds: ReadonlySet<number>): number;
+}
+
+/**
+ * Loads revenue-account lines grouped by month, the invoice's sales team (the channel) and the
+ * commercial partner (contacts of one company count as one customer).
+ */
+export function loadRevenueDetail(db: ReadonlyDb, company: CompanyInfo, fromMonth: MonthKey, toMonth: MonthKey): RevenueDetail {
+  const revenueAccounts = [...company.accounts.values()].filter((a) => a.pnl === 'revenue').map((a) => a.id);
+  const rows = db
+    .prepare(
+      `SELECT substr(l.date, 1, 7) AS month, m.team_id AS teamId, m.team_name AS teamName,
+              COALESCE(m.commercial_partner_id, p.commercial_partner_id, l.partner_id) AS partnerId,
+              COALESCE(m.commercial_partner_name, p.commercial_partner_name, l.partner_name) AS partnerName,
+              -SUM(l.balance) AS amount
+         FROM odoo_move_line l
+         LEFT JOIN odoo_move m ON m.sync_company_id = l.sync_company_id AND m.id = l.move_id
+         LEFT JOIN odoo_partner p ON p.sync_company_id = l.sync_company_id AND p.id = l.partner_id
+        WHERE l.sync_company_id = ? AND l.company_id = ? AND l.parent_state = 'posted' AND l.date BETWEEN ? AND ?
+          AND l.account_id IN (SELECT value FROM json_each(?))
+        GROUP BY month, teamId, partnerId`,
+    )
+    .all(company.id, company.id, monthStart(fromMonth), monthEnd(toMonth), JSON.stringify(revenueAccounts)) as {
+    month: MonthKey;
+    teamId: number | null;
+    teamName: string | null;
+    partnerId: number | null;
+    partnerName: string | null;
+    amount: number;
+  }[];
+  const channels = new Map<string, Channel>();
+  const channelMonth = new Map<string, number>();
+  for (const row of rows) {
+    const channel = channelOf(row.teamId, row.teamName);
+    channels.set(channel.key, channel);
+    const key = `${row.month}|${channel.key}`;
+    channelMonth.set(key, (channelMonth.get(key) ?? 0) + row.amount);
+  }
+  return {
+    channels,
+    byChannel: (month, key) => channelMonth.get(`${month}|${key}`) ?? 0,
+    byCustomer(months) {
+      const wanted = new Set(months);
+      const result = new Map<number, { name: string; amount: number }>();
+      for (const row of rows) {
+        if (!wanted.has(row.month) || row.partnerId === null) continue;
+        const entry = result.get(row.partnerId) ?? { name: row.partnerName ?? `Partner ${row.partnerId}`, amount: 0 };
+        entry.amount += row.amount;
+        result.set(row.partnerId, entry);
+      }
+      return result;
+    },
+    toPartners(month, partnerIds) {
+      let total = 0;
+      for (const row of rows) if (row.month === month && row.partnerId !== null && partnerIds.has(row.partnerId)) total += row.amount;
+      return total;
+    },
+  };
+}
+
+/** Confirmed sale orders by company-local month and channel. */
+export interface OrderStats {
+  channels: ReadonlyMap<string, Channel>;
+  count(month: MonthKey, channelKey?: string): number;
+  /** Σ amount_untaxed converted to company currency (minor units). */
+  amount(month: MonthKey, channelKey?: string): number;
+}
+
+/**
+ * Loads confirmed orders (state 'sale'; 17+ has no 'done') whose UTC `date_order` falls in the
+ * company-local months `fromMonth`..`toMonth`. Foreign-currency orders are converted with the rate
+ * stored on the order (`currency_rate` = order currency per 1 company currency).
+ */
+export function loadOrderStats(db: ReadonlyDb, company: CompanyInfo, fromMonth: MonthKey, toMonth: MonthKey): OrderStats {
+  const bounds = utcBoundsOfDates(monthStart(fromMonth), monthEnd(toMonth), company.timezone);
+  const rows = db
+    .prepare(
+      `SELECT date_order AS dateOrder, team_id AS teamId, team_name AS teamName, amount_untaxed AS amount,
+              currency_name AS currency, currency_rate AS rate
+         FROM odoo_sale_order
+        WHERE sync_company_id = ? AND company_id = ? AND state = 'sale' AND date_order >= ? AND date_order < ?`,
+    )
+    .all(company.id, company.id, bounds.start, bounds.end) as {
+    dateOrder: string;
+    teamId: number | null;
+    teamName: string | null;
+    amount: number | null;
+    currency: string | null;
+    rate: number | null;
+  }[];
+  const channels = new Map<string, Channel>();
+  const counts = new Map<string, number>();
+  const amounts = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string, by: number): void => {
+    map.set(key, (map.get(key) ?? 0) + by);
+  };
+  for (const row of rows) {
+    const month = localMonthOf(row.dateOrder, company.timezone);
+    const channel = channelOf(row.teamId, row.teamName);
+    channels.set(channel.key, channel);
+    const amount = row.amount ?? 0;
+    const converted =
+      row.currency === null || row.currency === company.currency || !row.rate
+        ? amount
+        : roundHalfAwayFromZero(new Decimal(amount).dividedBy(new Decimal(String(row.rate))));
+    for (const key of [`${month}|*`, `${month}|${channel.key}`]) {
+      bump(counts, key, 1);
+      bump(amounts, key, converted);
+    }
+  }
+  return {
+    channels,
+    count: (month, key = '*') => counts.get(`${month}|${key}`) ?? 0,
+    amount: (month, key = '*') => amounts.get(`${month}|${key}`) ?? 0,
+  };
+}
