@@ -2,6 +2,7 @@ import type { Migration } from './types';
 import { migration as m0001 } from './0001-initial';
 import { migration as m0002 } from './0002-reporting-user-tables';
 import { migration as m0003 } from './0003-reporting-account-roles';
+import { migration as m0004 } from './0004-reconciliation';
 
 /**
  * Every migration, in order. Static imports keep this bundler-safe. To add one: create
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   m0001,
   m0002,
   m0003,
+  m0004,
 ];
