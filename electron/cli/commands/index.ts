@@ -3,6 +3,7 @@ import { command as version } from './version';
 import { command as serve } from './serve';
 import { command as connect } from './connect';
 import { command as snapshot } from './snapshot';
+import { command as report } from './report';
 
 /** Every `boardpack` command. One import and one entry per command. */
 export const commands: CliCommand[] = [
@@ -10,4 +11,5 @@ export const commands: CliCommand[] = [
   serve,
   connect,
   snapshot,
+  report,
 ];
