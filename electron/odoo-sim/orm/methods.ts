@@ -186,12 +186,12 @@ export const METHODS: Record<string, MethodSpec> = {
 };
 
 /** The method spec if `method` is public on `model` for this version; Odoo's errors otherwise. */
-export function lookupMethod(env: SimEnv, model: string, method: string): MethodSpec {
+export function lookupMethod(version: SimVersion, model: string, method: string): MethodSpec {
   if (method.startsWith('_')) {
     throw odooErrors.access(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
   }
   const spec = Object.hasOwn(METHODS, method) ? METHODS[method] : undefined;
-  if (!spec || (spec.versions && !spec.versions.includes(env.version)) || (spec.models && !spec.models.includes(model))) {
+  if (!spec || (spec.versions && !spec.versions.includes(version)) || (spec.models && !spec.models.includes(model))) {
     throw odooErrors.notFound(`The method '${model}.${method}' does not exist`);
   }
   return spec;
