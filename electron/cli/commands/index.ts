@@ -4,6 +4,7 @@ import { command as serve } from './serve';
 import { command as connect } from './connect';
 import { command as snapshot } from './snapshot';
 import { command as report } from './report';
+import { command as sync } from './sync';
 
 /** Every `boardpack` command. One import and one entry per command. */
 export const commands: CliCommand[] = [
@@ -12,4 +13,5 @@ export const commands: CliCommand[] = [
   connect,
   snapshot,
   report,
+  sync,
 ];

@@ -103,8 +103,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function run(options: SyncRunOptions = {}): Promise<SyncReport> {
     if (running) throw new AppError('sync.in_progress', 'A sync of this cache is already running.');
-    running = true;
     const release = acquireSyncLock(cache.file);
+    running = true;
     const started = clock.now();
     const callsAtStart = client.stats().calls;
     const state = createSyncStateRepo(db);
