@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { command as version } from './version';
+import { command as odooSim } from './odoo-sim';
 import { command as serve } from './serve';
 import { command as connect } from './connect';
 import { command as snapshot } from './snapshot';
@@ -9,6 +10,7 @@ import { command as sync } from './sync';
 /** Every `boardpack` command. One import and one entry per command. */
 export const commands: CliCommand[] = [
   version,
+  odooSim,
   serve,
   connect,
   snapshot,
