@@ -413,7 +413,7 @@ export function consolidate(
       });
     }
   }
-  const revenueElim = (months: readonly MonthKey[]): number => -(sumOrNull(months.flatMap((m) => companies.map((_, i) => icRevenue(i, m)))) ?? 0);
+  const revenueElim = (months: readonly MonthKey[]): number => (sumOrNull(months.flatMap((m) => companies.map((_, i) => icRevenue(i, m)))) ?? 0);
 
   const kpis = composeKpis(inputs, periods);
   const contributions: Contribution[] = [];
