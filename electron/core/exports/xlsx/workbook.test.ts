@@ -22,7 +22,7 @@ function resultOf(cell: ExcelJS.Cell): unknown {
 
 async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer);
+  await workbook.xlsx.load(new Uint8Array(buffer).buffer);
   return workbook;
 }
 

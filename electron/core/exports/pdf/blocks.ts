@@ -1,0 +1,145 @@
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import { formatChange, formatFigure, type AmountDisplay } from '../../../../shared/boardpack/format';
+import type { ChartBlock, KpiTile, KpiTilesBlock, TableBlock, TableColumn, TableRow } from '../../../../shared/boardpack/model';
+import { kpiSparklineOption } from '../../../../shared/charts/kpi-sparkline';
+import { cellUnit } from '../../../../shared/boardpack/table-math';
+import { renderChartSvg } from '../charts/render-chart';
+import { PDF_COLORS } from './theme';
+
+/** Text width available for content (points), set per paper size. */
+export interface PdfLayout {
+  contentWidth: number;
+  display: AmountDisplay;
+}
+
+function changeColor(change: number | null, good: KpiTile['good']): string {
+  if (change === null || change === 0 || good === 'neutral') return PDF_COLORS.muted;
+  return (change > 0) === (good === 'higher') ? PDF_COLORS.good : PDF_COLORS.bad;
+}
+
+function tile(tileData: KpiTile, layout: PdfLayout, width: number): Content {
+  const sparkline = renderChartSvg(kpiSparklineOption(tileData.sparkline), 240, 40);
+  return {
+    stack: [
+      { text: tileData.label, style: 'tileLabel' },
+      { text: formatFigure(tileData.value, tileData.unit, layout.display, 'n/a'), style: 'tileValue' },
+      {
+        text: [
+          { text: 'vs prior month ', color: PDF_COLORS.muted },
+          { text: formatChange(tileData.changeVsPrior, tileData.prior, tileData.unit, layout.display), color: changeColor(tileData.changeVsPrior, tileData.good) },
+          { text: '   vs budget ', color: PDF_COLORS.muted },
+          { text: formatChange(tileData.changeVsBudget, tileData.budget, tileData.unit, layout.display), color: changeColor(tileData.changeVsBudget, tileData.good) },
+        ],
+        style: 'tileChange',
+      },
+      { svg: sparkline, width: width - 16, margin: [0, 4, 0, 2] },
+      { text: tileData.definition, style: 'tileNote' },
+    ],
+    margin: [6, 6, 6, 6],
+  };
+}
+
+/** KPI tiles, three per row, kept on one page. */
+export function kpiTilesContent(block: KpiTilesBlock, layout: PdfLayout): Content {
+  const perRow = 3;
+  const width = (layout.contentWidth - 24) / perRow;
+  const rows: TableCell[][] = [];
+  for (let index = 0; index < block.tiles.length; index += perRow) {
+    const cells: TableCell[] = block.tiles.slice(index, index + perRow).map((entry) => tile(entry, layout, width));
+    while (cells.length < perRow) cells.push({ text: '' });
+    rows.push(cells);
+  }
+  return {
+    unbreakable: true,
+    table: { widths: Array.from({ length: perRow }, () => '*'), body: rows },
+    layout: {
+      fillColor: () => PDF_COLORS.tileFill,
+      hLineColor: () => '#ffffff',
+      vLineColor: () => '#ffffff',
+      hLineWidth: () => 6,
+      vLineWidth: () => 6,
+    },
+    margin: [0, 0, 0, 8],
+  };
+}
+
+function footnoteMarks(block: TableBlock): string {
+  return block.footnoteRefs && block.footnoteRefs.length > 0 ? ` (${block.footnoteRefs.join(', ')})` : '';
+}
+
+function figureCell(row: TableRow, column: TableColumn, layout: PdfLayout, block: TableBlock, bold: boolean): TableCell {
+  if (column.kind === 'text') return { text: row.texts?.[column.key] ?? '', style: 'cell', bold };
+  const value = row.values[column.key] ?? null;
+  const display = { ...layout.display, scale: block.scale ?? layout.display.scale };
+  const empty = column.kind === 'variancePct' && row.kind !== 'heading' && value === null && (row.values[column.a] ?? null) !== null ? 'n/m' : '';
+  return { text: formatFigure(value, cellUnit(row, column), display, empty), style: 'figure', bold };
+}
+
+/**
+ * A table with repeated header rows on every page (group row + label row), subtotals and totals ruled like a
+ * statement. Short tables are kept in one piece; long ones break between rows, never inside one.
+ */
+export function tableContent(block: TableBlock, layout: PdfLayout): Content {
+  const hasGroups = block.columns.some((column) => column.group);
+  const body: TableCell[][] = [];
+  if (hasGroups) {
+    const groupRow: TableCell[] = [{ text: '', style: 'tableHeader' }];
+    for (let index = 0; index < block.columns.length; ) {
+      const group = block.columns[index]?.group;
+      let span = 1;
+      while (group && block.columns[index + span]?.group === group) span += 1;
+      groupRow.push({ text: group ?? '', colSpan: span, alignment: 'center', style: 'tableHeader' });
+      for (let filler = 1; filler < span; filler += 1) groupRow.push({ text: '' });
+      index += span;
+    }
+    body.push(groupRow);
+  }
+  body.push([
+    { text: block.unitLabel, style: 'tableHeader', color: PDF_COLORS.muted },
+    ...block.columns.map((column): TableCell => ({ text: column.label, style: 'tableHeader', alignment: column.kind === 'text' ? 'left' : 'right' })),
+  ]);
+  const headerRows = body.length;
+  for (const row of block.rows) {
+    const bold = row.kind === 'subtotal' || row.kind === 'total' || row.kind === 'heading';
+    body.push([
+      { text: row.label, style: 'cell', bold, margin: [8 * (row.indent ?? 0), 0, 0, 0] },
+      ...block.columns.map((column) => figureCell(row, column, layout, block, bold)),
+    ]);
+  }
+  const kinds = block.rows.map((row) => row.kind);
+  const textColumns = block.columns.filter((column) => column.kind === 'text').length;
+  const widths: (string | number)[] = ['*', ...block.columns.map((column) => (column.kind === 'text' ? (column.key === 'description' || column.key === 'message' ? 200 : 70) : 58))];
+  if (textColumns > 0 && widths.length > 1) widths[0] = 110;
+  const table: Content = {
+    table: { headerRows, dontBreakRows: true, widths, body },
+    layout: {
+      hLineWidth: (index: number) => {
+        if (index === headerRows) return 0.8;
+        const kind = kinds[index - headerRows];
+        if (kind === 'total') return 0.8;
+        if (kind === 'subtotal') return 0.5;
+        if (index === body.length && kinds.at(-1) === 'total') return 1.6;
+        return 0;
+      },
+      hLineColor: () => PDF_COLORS.rule,
+      vLineWidth: () => 0,
+      paddingTop: () => 2.5,
+      paddingBottom: () => 2.5,
+    },
+  };
+  const title: Content = { text: `${block.title}${footnoteMarks(block)}`, style: 'tableTitle' };
+  return block.rows.length <= 18 ? { stack: [title, table], unbreakable: true } : { stack: [title, table] };
+}
+
+/** A chart drawn as vector SVG by ECharts' server-side renderer, with its title, kept together. */
+export function chartContent(block: ChartBlock, layout: PdfLayout): Content {
+  const width = Math.min(layout.contentWidth, 700);
+  return {
+    unbreakable: true,
+    stack: [
+      { text: block.title, style: 'tableTitle' },
+      { svg: renderChartSvg(block.option, block.width, block.height), width, height: (width * block.height) / block.width },
+    ],
+    margin: [0, 0, 0, 6],
+  };
+}
