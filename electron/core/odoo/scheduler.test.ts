@@ -28,12 +28,12 @@ describe('scheduler', () => {
     return { starts, done, peak: () => peak };
   }
 
-  it('keeps one call in flight and >= 1 s between starts (Odoo Online)', async () => {
+  it('keeps one call in flight and >= 1 s from the previous completion (Odoo Online)', async () => {
     const run = track(1, 1000, 50, 5);
     await vi.runAllTimersAsync();
     await run.done;
     expect(run.peak()).toBe(1);
-    expect(run.starts).toEqual([0, 1005, 2010, 3015, 4020]);
+    expect(run.starts).toEqual([0, 1055, 2110, 3165, 4220]);
   });
 
   it('runs up to maxConcurrency at once when there is no interval', async () => {
@@ -44,11 +44,12 @@ describe('scheduler', () => {
     expect(run.starts).toEqual([0, 0, 0, 0, 100, 100, 100, 100, 200, 200]);
   });
 
-  it('a slow call delays the next start beyond the interval (concurrency bound)', async () => {
-    const run = track(1, 100, 500, 3);
+  it('with parallel slots the interval still spaces starts and completions', async () => {
+    const run = track(2, 100, 500, 4);
     await vi.runAllTimersAsync();
     await run.done;
-    expect(run.starts).toEqual([0, 500, 1000]);
+    expect(run.peak()).toBe(2);
+    expect(run.starts).toEqual([0, 105, 710, 815]);
   });
 
   it('pauseFor holds every start (Retry-After)', async () => {

@@ -3,14 +3,14 @@ import { cancelledError } from './errors';
 export interface SchedulerOptions {
   /** Calls allowed in flight at once (>= 1). */
   maxConcurrency: number;
-  /** Minimum time between two call starts, in ms. */
+  /** Minimum time from the previous call's start, and from its completion, to the next start, in ms. */
   minIntervalMs: number;
   /** Time source in ms; injectable so timing logic can be tested with fake timers. */
   now?: () => number;
 }
 
 export interface Scheduler {
-  /** Runs `task` once a slot is free and the interval since the previous start has passed. */
+  /** Runs `task` once a slot is free and the interval since the previous start and completion has passed. */
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** Holds every call start until `ms` from now (used when the server sends Retry-After). */
   pauseFor(ms: number): void;
@@ -29,18 +29,20 @@ interface Waiter {
 
 /**
  * A polite request gate: at most `maxConcurrency` calls in flight and at least `minIntervalMs`
- * between call starts, served first-come first-served. Odoo Online has no published rate limit;
- * this is how the client stays under whatever the hosting enforces.
+ * between a call's start and the previous call's start *and completion*, first-come first-served.
+ * Counting from the completion matters: the server sees arrival times, and a request delayed on
+ * the way in (new connection, busy host) would otherwise arrive less than the interval before the
+ * next one. Odoo Online has no published rate limit; this keeps the client under what it enforces.
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const maxConcurrency = Math.max(1, Math.floor(options.maxConcurrency));
-  // A few ms of slack over the configured interval: the server measures arrival times, which
-  // network jitter can pull closer together than our send times.
+  // A few ms of slack so timer rounding never lands a start just under the interval.
   const minIntervalMs = options.minIntervalMs > 0 ? options.minIntervalMs + INTERVAL_SLACK_MS : 0;
   const now = options.now ?? (() => performance.now());
   const queue: Waiter[] = [];
   let running = 0;
   let lastStart = Number.NEGATIVE_INFINITY;
+  let lastEnd = Number.NEGATIVE_INFINITY;
   let pausedUntil = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -50,7 +52,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       timer = undefined;
     }
     while (queue.length > 0 && running < maxConcurrency) {
-      const earliest = Math.max(lastStart + minIntervalMs, pausedUntil);
+      const earliest = Math.max(lastStart + minIntervalMs, lastEnd + minIntervalMs, pausedUntil);
       const wait = earliest - now();
       if (wait > 0) {
         timer = setTimeout(pump, wait);
@@ -76,6 +78,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
               .then(resolve, reject)
               .finally(() => {
                 running--;
+                lastEnd = now();
                 pump();
               });
           },
