@@ -217,15 +217,16 @@ function finish(verdict: OrderVerdict): OrderVerdict {
 }
 
 function checkFx(order: ShopOrder, side: OdooSide, lines: readonly SettlementLine[], ctx: EvaluateContext, signedInvoiced: Minor, verdict: OrderVerdict): void {
-  if (order.currency === ctx.companyCurrency || side.invoices.length === 0) return;
-  const charges = lines.filter((line) => line.kind === 'charge' && line.currency === ctx.companyCurrency);
+  const companyCurrency = side.invoices[0]?.companyCurrency || ctx.companyCurrency;
+  if (order.currency === companyCurrency || side.invoices.length === 0) return;
+  const charges = lines.filter((line) => line.kind === 'charge' && line.currency === companyCurrency);
   if (charges.length === 0) return;
   const providerAmount = charges.reduce((sum, line) => sum + line.gross, 0);
   const presented = charges.reduce((sum, line) => sum + (line.presentmentAmount ?? 0), 0);
   const odooDocument = side.invoices.filter((i) => i.moveType === 'out_invoice').reduce((sum, i) => sum + i.amountTotal, 0);
   const difference = providerAmount - signedInvoiced;
   verdict.fx = {
-    companyCurrency: ctx.companyCurrency,
+    companyCurrency,
     providerAmount,
     odooAmount: signedInvoiced,
     difference,
@@ -235,7 +236,7 @@ function checkFx(order: ShopOrder, side: OdooSide, lines: readonly SettlementLin
   if (difference !== 0) {
     verdict.categories.push('MATCHED_FX_DIFFERENCE');
     verdict.explanation.push(
-      `Equal in ${order.currency}; in ${ctx.companyCurrency} the provider paid ${formatAmount(providerAmount)} (rate ${verdict.fx.providerRate}) vs Odoo ${formatAmount(signedInvoiced)} (rate ${verdict.fx.odooRate}): ${formatAmount(difference)} FX.`,
+      `Equal in ${order.currency}; in ${companyCurrency} the provider paid ${formatAmount(providerAmount)} (rate ${verdict.fx.providerRate}) vs Odoo ${formatAmount(signedInvoiced)} (rate ${verdict.fx.odooRate}): ${formatAmount(difference)} FX.`,
     );
   }
 }

@@ -147,6 +147,8 @@ export interface OdooInvoice {
   amountTotalSigned: Minor;
   amountResidual: Minor;
   companyId?: number;
+  /** The company's currency (what amountTotalSigned is in), when known. */
+  companyCurrency?: string;
 }
 
 /** A bank statement line in Odoo (to tie payouts to the bank). */
