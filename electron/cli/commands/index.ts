@@ -6,6 +6,7 @@ import { command as connect } from './connect';
 import { command as snapshot } from './snapshot';
 import { command as report } from './report';
 import { command as sync } from './sync';
+import { command as reconcile } from './reconcile';
 
 /** Every `boardpack` command. One import and one entry per command. */
 export const commands: CliCommand[] = [
@@ -16,4 +17,5 @@ export const commands: CliCommand[] = [
   snapshot,
   report,
   sync,
+  reconcile,
 ];
