@@ -75,9 +75,9 @@ export async function diagnoseConnection(config: OdooConnectionConfig, deps: Odo
     report.user = { uid: info.uid, name: info.userName, login: info.userLogin, tz: info.userTz };
     report.companies = info.companies.map((c) => ({ id: c.id, name: c.name, currencyId: c.currencyId, currency: c.currencyName, parentId: c.parentId }));
     report.defaultCompanyId = info.defaultCompanyId;
-    // The scheduler keeps these parallel checks within the host's politeness limits.
-    report.models = await Promise.all(REPORTING_MODELS.map(async ({ name, required }): Promise<ModelAvailability> => {
+    const check = async ({ name, required }: { name: string; required: boolean }): Promise<ModelAvailability> => {
       try {
+        // search_count with limit 1 proves both that the model exists and that the user may read it, cheaply.
         await client.call(name, 'search_count', { domain: [], limit: 1 }, { signal: deps.signal });
         return { name, available: true, readable: true, required };
       } catch (error) {
@@ -85,7 +85,8 @@ export async function diagnoseConnection(config: OdooConnectionConfig, deps: Odo
         if (error instanceof OdooError && error.code === 'odoo.access') return { name, available: true, readable: false, required, note: 'no read access for this user' };
         throw error;
       }
-    }));
+    };
+    report.models = await mapWithWorkers(REPORTING_MODELS, client.politeness.maxConcurrency, check);
     const blocking = report.models.filter((m) => m.required && !m.readable);
     if (blocking.length > 0) {
       const missing = blocking.filter((m) => !m.available).map((m) => m.name);
@@ -104,4 +105,19 @@ export async function diagnoseConnection(config: OdooConnectionConfig, deps: Odo
   const stats = client.stats();
   report.stats = { calls: stats.calls, retries: stats.retries };
   return report;
+}
+
+/** Maps with at most `workers` calls pending, keeping results in input order (and few abort listeners on the signal). */
+async function mapWithWorkers<T, R>(items: readonly T[], workers: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      const item = items[index];
+      if (item !== undefined) results[index] = await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, items.length)) }, worker));
+  return results;
 }
