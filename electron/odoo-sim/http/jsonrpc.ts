@@ -26,16 +26,17 @@ export class SessionStore {
     return sid ? this.sessions.get(sid) : undefined;
   }
 
+  /** Set-Cookie value for a session, with Odoo's one-week lifetime. */
+  cookie(sid: string): string {
+    const expires = new Date(Date.now() + 604800 * 1000).toUTCString();
+    return `session_id=${sid}; Expires=${expires}; Max-Age=604800; HttpOnly; Path=/`;
+  }
+
   close(request: SimRequest): void {
     const cookie = header(request, 'cookie') ?? '';
     const sid = /(?:^|;\s*)session_id=([^;]+)/.exec(cookie)?.[1];
     if (sid) this.sessions.delete(sid);
   }
-}
-
-function cookieHeader(sid: string): string {
-  const expires = new Date(Date.now() + 604800 * 1000).toUTCString();
-  return `session_id=${sid}; Expires=${expires}; Max-Age=604800; HttpOnly; Path=/`;
 }
 
 function envelopeError(backend: SimBackend, error: OdooError): Record<string, unknown> {
@@ -100,7 +101,7 @@ function route(request: SimRequest, backend: SimBackend, sessions: SessionStore,
     return callService(backend, params.service, params.method, args, request.note);
   }
   if (path === '/web/webclient/version_info') {
-    headers['Set-Cookie'] = cookieHeader(sessions.open(0));
+    headers['Set-Cookie'] = sessions.cookie(sessions.open(0));
     return backend.versionInfo();
   }
   if (path === '/web/session/authenticate') {
@@ -109,7 +110,7 @@ function route(request: SimRequest, backend: SimBackend, sessions: SessionStore,
     // Interactive login: the password only, never an API key (odoo-api.md §3.3).
     const user = backend.authenticate(params.login, params.password, ['password']);
     if (!user) throw odooErrors.accessDenied();
-    headers['Set-Cookie'] = cookieHeader(sessions.open(user.id));
+    headers['Set-Cookie'] = sessions.cookie(sessions.open(user.id));
     return sessionInfo(backend, user);
   }
   const uid = sessions.uidFor(request);

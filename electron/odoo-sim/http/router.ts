@@ -14,7 +14,7 @@ export function route(request: SimRequest, backend: SimBackend, sessions: Sessio
     // GET-only version probe added in 19 (odoo-api.md §5.5); 17/18 do not have it.
     if (backend.version < 19 || request.method !== 'GET') return htmlResponse(404, NOT_FOUND_HTML);
     const info = backend.versionInfo();
-    return jsonResponse(200, { version_info: info.server_version_info, version: info.server_version });
+    return jsonResponse(200, { version_info: info.server_version_info, version: info.server_version }, { 'Set-Cookie': sessions.cookie(sessions.open(0)) });
   }
   if (path === '/json/2' || path.startsWith('/json/2/')) {
     const [model, method, extra] = path.slice('/json/2/'.length).split('/');

@@ -36,6 +36,7 @@ function describe(field: FieldSpec): Record<string, unknown> {
   }
   if (field.selection) description.selection = field.selection;
   if (field.currency_field) description.currency_field = field.currency_field;
+  if (field.help) description.help = field.help;
   return description;
 }
 

@@ -15,16 +15,17 @@ export interface FieldSpec {
   readonly: boolean;
   company_dependent: boolean;
   currency_field?: string;
+  help?: string;
 }
 
 /**
  * Compact row as stored in the generated per-model files:
- * [name, type, label, flags, relation or selection or null, currency_field?]
+ * [name, type, label, flags, relation or selection or null, currency_field or null, help]
  * flags: S = stored, R = required, O = readonly, C = company_dependent.
  */
-export type FieldRow = [string, FieldType, string, string, (string | Array<[string, string]> | null)?, string?];
+export type FieldRow = [string, FieldType, string, string, (string | Array<[string, string]> | null)?, (string | null)?, string?];
 
-export function fieldFromRow([name, type, label, flags, extra, currencyField]: FieldRow): FieldSpec {
+export function fieldFromRow([name, type, label, flags, extra, currencyField, help]: FieldRow): FieldSpec {
   const spec: FieldSpec = {
     name,
     type,
@@ -37,5 +38,6 @@ export function fieldFromRow([name, type, label, flags, extra, currencyField]: F
   if (typeof extra === 'string') spec.relation = extra;
   else if (Array.isArray(extra)) spec.selection = extra;
   if (currencyField) spec.currency_field = currencyField;
+  if (help) spec.help = help;
   return spec;
 }

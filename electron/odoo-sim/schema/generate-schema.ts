@@ -16,6 +16,7 @@ interface RawField {
   readonly?: boolean;
   company_dependent?: boolean;
   currency_field?: string;
+  help?: string;
 }
 
 const here = import.meta.dirname;
@@ -37,9 +38,8 @@ for (const file of readdirSync(fixturesDir).sort()) {
   const rows = Object.entries(fixture.response.body).map(([name, field]) => {
     const flags = `${field.store ? 'S' : ''}${field.required ? 'R' : ''}${field.readonly ? 'O' : ''}${field.company_dependent ? 'C' : ''}`;
     const extra = field.relation ?? field.selection ?? null;
-    const row: unknown[] = [name, field.type, field.string, flags, extra];
-    if (field.currency_field) row.push(field.currency_field);
-    else if (extra === null) row.pop();
+    const row: unknown[] = [name, field.type, field.string, flags, extra, field.currency_field ?? null, field.help ?? null];
+    while (row.length > 4 && row[row.length - 1] === null) row.pop();
     return `  ${JSON.stringify(row)},`;
   });
   const base = model.replace(/\./g, '-');

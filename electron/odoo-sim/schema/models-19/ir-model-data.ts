@@ -4,11 +4,11 @@ import type { FieldRow } from '../field-spec';
 export const irModelData: FieldRow[] = [
   ["id","integer","ID","SO"],
   ["display_name","char","Display Name","O"],
-  ["name","char","External Identifier","SR"],
+  ["name","char","External Identifier","SR",null,null,"External Key/Identifier that can be used for data integration with third-party systems"],
   ["complete_name","char","Complete ID","O"],
   ["model","char","Model Name","SR"],
   ["module","char","Module","SR"],
-  ["res_id","many2one_reference","Record ID","S"],
+  ["res_id","many2one_reference","Record ID","S",null,null,"ID of the target record in the database"],
   ["noupdate","boolean","Non Updatable","S"],
   ["reference","char","Reference","O"],
   ["create_uid","many2one","Created by","SO","res.users"],
