@@ -21,6 +21,8 @@ export interface Translator {
   /** P&L category translated (revenue at channel grain), debit-positive. */
   pnl(cat: PnlCategory, month: MonthKey): number | null;
   rates: FxRateUsed[];
+  /** CTA results per month-end, filled lazily by the consolidation. */
+  ctaMemo: Map<MonthKey, ReturnType<typeof computeCta>>;
 }
 
 /** Builds a translator of one company into `currency` using the consolidating company's rate table. */
@@ -47,6 +49,7 @@ export function makeTranslator(data: CompanyData, table: RateTable, currency: st
     return close.get(m) ?? null;
   };
   const flow = (amount: number, m: MonthKey): number | null => translateAmount(amount, average(m), decimals);
+  const pnlMemo = new Map<string, number | null>();
   const revenue = (m: MonthKey): number | null => {
     let total = 0;
     for (const channel of data.revenue.channels.values()) {
@@ -67,13 +70,18 @@ export function makeTranslator(data: CompanyData, table: RateTable, currency: st
     balance: (amount, m) => translateAmount(amount, closing(m), decimals),
     revenue,
     pnl: (cat, m) => {
+      const key = `${cat}|${m}`;
+      if (pnlMemo.has(key)) return pnlMemo.get(key) ?? null;
+      let value: number | null;
       if (cat === 'revenue') {
         const r = revenue(m);
-        return r === null ? null : -r;
-      }
-      return flow(data.ledger.pnl(cat, m), m);
+        value = r === null ? null : -r;
+      } else value = flow(data.ledger.pnl(cat, m), m);
+      pnlMemo.set(key, value);
+      return value;
     },
     rates,
+    ctaMemo: new Map(),
   };
 }
 
@@ -144,8 +152,17 @@ export interface Consolidation {
   rates: FxRateUsed[];
 }
 
-/** CTA of one translated company at a month-end (see shared/fx/translate). */
+/** CTA of one translated company at a month-end (memoised on the translator). */
 function companyCta(t: Translator, month: MonthKey): ReturnType<typeof computeCta> {
+  const hit = t.ctaMemo.get(month);
+  if (hit) return hit;
+  const result = computeCtaOf(t, month);
+  t.ctaMemo.set(month, result);
+  return result;
+}
+
+/** CTA of one translated company at a month-end (see shared/fx/translate). */
+function computeCtaOf(t: Translator, month: MonthKey): ReturnType<typeof computeCta> {
   const ledger = t.company.ledger;
   const months = ledger.activeMonths().filter((m) => m <= month);
   const netAssetClasses: BsClass[] = ['cash', 'receivables', 'inventory', 'other_current_assets', 'non_current_assets', 'payables', 'other_current_liabilities', 'non_current_liabilities'];
