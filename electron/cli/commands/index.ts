@@ -7,6 +7,8 @@ import { command as snapshot } from './snapshot';
 import { command as report } from './report';
 import { command as sync } from './sync';
 import { command as reconcile } from './reconcile';
+import { command as exportPack } from './export';
+import { command as demoData } from './demo-data';
 
 /** Every `boardpack` command. One import and one entry per command. */
 export const commands: CliCommand[] = [
@@ -18,4 +20,6 @@ export const commands: CliCommand[] = [
   report,
   sync,
   reconcile,
+  exportPack,
+  demoData,
 ];
