@@ -88,6 +88,11 @@ export interface ReconcileGroup {
   partials: SimRecord[];
 }
 
+/** Cents → Odoo float, never -0 (JSON would hide it, in-memory consumers would not). */
+export function amt(c: number): number {
+  return c === 0 ? 0 : c / 100;
+}
+
 const DIRECTION: Record<MoveType, number> = { entry: 1, out_invoice: -1, out_refund: 1, in_invoice: 1, in_refund: -1 };
 
 export class Ledger {
@@ -169,9 +174,9 @@ export class Ledger {
         account_id: l.account.id, partner_id: l.partnerId ?? spec.partnerId, name: l.label ?? false, display_type: l.displayType,
         product_id: l.productId ?? false, quantity: l.quantity ?? (l.displayType === 'product' ? 1 : 0), price_unit: l.priceUnit ?? 0,
         discount: l.discount ?? 0, price_subtotal: (l.subtotal ?? 0) / 100, price_total: (l.total ?? 0) / 100,
-        debit: bal > 0 ? bal / 100 : 0, credit: bal < 0 ? -bal / 100 : 0, balance: bal / 100, amount_currency: l.cur / 100,
+        debit: bal > 0 ? amt(bal) : 0, credit: bal < 0 ? amt(-bal) : 0, balance: amt(bal), amount_currency: amt(l.cur),
         currency_id: currencyId, date_maturity: l.maturity !== undefined ? dateString(l.maturity) : false,
-        reconciled: false, amount_residual: residualTracked ? bal / 100 : 0, amount_residual_currency: residualTracked ? l.cur / 100 : 0,
+        reconciled: false, amount_residual: residualTracked ? amt(bal) : 0, amount_residual_currency: residualTracked ? amt(l.cur) : 0,
         full_reconcile_id: false, matching_number: false, create_date: spec.createdAt, write_date: spec.createdAt,
       };
       lineRecords.push(rec);
@@ -194,11 +199,11 @@ export class Ledger {
       journal_id: company.journals[spec.journal].id, company_id: company.id, company_currency_id: company.currencyId, currency_id: currencyId,
       partner_id: spec.partnerId, commercial_partner_id: spec.partnerId, ref: spec.ref ?? false, invoice_origin: spec.origin ?? false,
       payment_reference: spec.paymentReference ?? false, team_id: spec.teamId ?? false, invoice_user_id: spec.userId ?? false,
-      amount_untaxed: amountUntaxed / 100, amount_tax: amountTax / 100, amount_total: amountTotal / 100,
-      amount_untaxed_signed: isEntry ? 0 : -untaxedBal / 100, amount_untaxed_in_currency_signed: isEntry ? 0 : -untaxedCur / 100,
-      amount_tax_signed: isEntry ? 0 : -taxBal / 100, amount_total_signed: signedTotal / 100,
-      amount_total_in_currency_signed: isEntry ? debitCur / 100 : -(untaxedCur + taxCur) / 100,
-      amount_residual: isEntry ? 0 : amountTotal / 100, amount_residual_signed: isEntry ? 0 : signedTotal / 100,
+      amount_untaxed: amt(amountUntaxed), amount_tax: amt(amountTax), amount_total: amt(amountTotal),
+      amount_untaxed_signed: isEntry ? 0 : amt(-untaxedBal), amount_untaxed_in_currency_signed: isEntry ? 0 : amt(-untaxedCur),
+      amount_tax_signed: isEntry ? 0 : amt(-taxBal), amount_total_signed: amt(signedTotal),
+      amount_total_in_currency_signed: isEntry ? amt(debitCur) : amt(-(untaxedCur + taxCur)),
+      amount_residual: isEntry ? 0 : amt(amountTotal), amount_residual_signed: isEntry ? 0 : amt(signedTotal),
       payment_state: 'not_paid', invoice_currency_rate: isEntry ? 1 : rate6 / 1e6,
       reversed_entry_id: spec.reversedEntryId ?? false, origin_payment_id: spec.originPaymentId ?? false, auto_post: 'no',
       line_ids: lineIds, invoice_line_ids: invoiceLineIds, create_date: spec.createdAt, write_date: spec.createdAt,

@@ -4,6 +4,7 @@
  * the partials where it is the debit side plus those where it is the credit side.
  */
 import type { HeldMove, Ledger, OpenLine, ReconcileGroup } from './ledger';
+import { amt } from './ledger';
 import type { CurrencyCode, JournalKey, AccountKey } from './master-data';
 import { CURRENCY_IDS } from './master-data';
 import { toCompany } from './fx';
@@ -59,7 +60,7 @@ export class Reconciler {
     held.payment = {
       id: paymentId, name: held.move.name as string, state: 'paid', payment_type: inbound ? 'inbound' : 'outbound',
       partner_type: target.kind === 'ar' ? 'customer' : 'supplier', partner_id: target.rec.partner_id as number | false,
-      amount: spec.amountCur / 100, currency_id: CURRENCY_IDS[spec.currency], amount_company_currency_signed: (inbound ? companyAmount : -companyAmount) / 100,
+      amount: spec.amountCur / 100, currency_id: CURRENCY_IDS[spec.currency], amount_company_currency_signed: amt(inbound ? companyAmount : -companyAmount),
       date: dateString(spec.day), memo: spec.memo, payment_reference: spec.memo, journal_id: company.journals[spec.journal].id, company_id: company.id,
       move_id: held.move.id, outstanding_account_id: cashAccount.id, destination_account_id: partnerAccount.id,
       is_reconciled: true, is_matched: true, invoice_ids: [target.held.move.id], payment_method_line_id: false,
@@ -165,8 +166,8 @@ export class Reconciler {
 
   private release(group: ReconcileGroup, stamp: string | null): void {
     for (const line of group.lines) {
-      line.rec.amount_residual = line.residual / 100;
-      line.rec.amount_residual_currency = line.residualCur / 100;
+      line.rec.amount_residual = amt(line.residual);
+      line.rec.amount_residual_currency = amt(line.residualCur);
       line.rec.reconciled = line.residual === 0 && line.residualCur === 0;
       if (line.rec.matching_number === false && group.partials.length > 0) line.rec.matching_number = `P${group.partials[0]!.id}`;
       if (stamp && group.partials.length > 0) line.rec.write_date = stamp;
@@ -175,8 +176,8 @@ export class Reconciler {
       const open = held.open;
       if (open && held.moveType !== 'entry') {
         const total = Math.round((held.move.amount_total as number) * 100);
-        held.move.amount_residual = Math.abs(open.residualCur) / 100;
-        held.move.amount_residual_signed = open.residual / 100;
+        held.move.amount_residual = amt(Math.abs(open.residualCur));
+        held.move.amount_residual_signed = amt(open.residual);
         held.move.payment_state = open.residualCur === 0 ? (held.reversedOnly ? 'reversed' : 'paid') : Math.abs(open.residualCur) === total ? 'not_paid' : 'partial';
         if (stamp && group.partials.length > 0) held.move.write_date = stamp;
       }
