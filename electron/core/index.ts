@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import type { RpcEvent } from '../../shared/rpc/envelope';
 import { createAppHandlers } from './app/handlers';
 import { createConnectionHandlers } from './connection/handlers';
+import { createReportsHandlers } from './reports/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { createSyncHandlers } from './sync/handlers';
+import { createFilesHandlers } from './workspace/files-handlers';
 import { createWorkspaceHandlers } from './workspace/handlers';
 import { startDemoServer } from './workspace/start-demo-server';
 import { createWorkspace } from './workspace/workspace';
@@ -45,6 +47,8 @@ export function createCore(deps: CoreDeps) {
     ...createConnectionHandlers(services, workspace),
     ...createSyncHandlers(services, workspace),
     ...createSettingsHandlers(services, workspace),
+    ...createFilesHandlers(services),
+    ...createReportsHandlers(services, workspace),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, deps.logger.child('rpc'));
   return {

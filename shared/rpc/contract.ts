@@ -1,6 +1,8 @@
 import { appContract } from './contracts/app';
 import { connectionContract } from './contracts/connection';
 import { demoContract } from './contracts/demo';
+import { filesContract } from './contracts/files';
+import { reportsContract } from './contracts/reports';
 import { settingsContract } from './contracts/settings';
 import { syncContract } from './contracts/sync';
 import { workspaceContract } from './contracts/workspace';
@@ -17,6 +19,8 @@ export const contract = {
   ...connectionContract,
   ...syncContract,
   ...settingsContract,
+  ...filesContract,
+  ...reportsContract,
 };
 
 export type Contract = typeof contract;

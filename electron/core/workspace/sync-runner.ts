@@ -87,13 +87,17 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
     if (error) lastErrors.set(request.profileId, { code: error.code, message: error.message, hint: error.hint, at: services.clock.now().toISOString() });
     else if (report.status === 'ok') lastErrors.delete(request.profileId);
     lastModels.set(request.profileId, { step: current.step, steps: current.steps, models: [...current.models.values()] });
+    return report;
+  }
+
+  function emitCompleted(current: RunningJob, report: SyncReport): void {
+    const error = report.status === 'failed' ? report.error : undefined;
     services.emit('sync.completed', {
       runId: current.runId,
       status: report.status,
       message: report.status === 'ok' ? `Synced ${report.models.reduce((sum, m) => sum + m.fetched, 0)} records in ${(report.durationMs / 1000).toFixed(1)} s.` : report.error?.message,
       ...(error ? { code: error.code, ...(error.hint ? { hint: error.hint } : {}) } : {}),
     });
-    return report;
   }
 
   return {
@@ -106,11 +110,13 @@ export function createSyncRunner(deps: SyncRunnerDeps) {
         controller: new AbortController(), models: new Map(), step: 0, steps: 0,
       };
       job = current;
-      const done = execute(current, request).finally(() => {
+      // The job is cleared and the workspace updated before the UI hears `sync.completed`, so a
+      // refetch triggered by the event already sees the new state.
+      const done = execute(current, request).then((report) => {
         job = null;
         jobDone = null;
-      }).then((report) => {
         deps.onFinished(request.profileId, report);
+        emitCompleted(current, report);
         return report;
       });
       jobDone = done;

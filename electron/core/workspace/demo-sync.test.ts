@@ -1,0 +1,68 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../reports/index';
+import { openCache } from '../db/open';
+import { silentLogger } from '../logging/logger';
+import { startTestCore, type TestCore } from './test-core';
+
+/** The whole first-run path through the dispatcher: demo server, real client sync, reports, drill-down. */
+describe('demo company through the dispatcher', () => {
+  let c: TestCore;
+  beforeAll(async () => {
+    c = startTestCore();
+  });
+  afterAll(async () => {
+    await c.close();
+  });
+
+  it('starts the demo, syncs it with progress events, and reports from the cache', async () => {
+    const started = await c.call('demo.start', { scale: 'small' });
+    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+/);
+    const completed = await c.waitFor('sync.completed');
+    expect(completed.payload).toMatchObject({ runId: started.runId, status: 'ok' });
+    const progress = c.events.filter((e) => e.event === 'sync.progressed');
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress.some((e) => (e.payload as { model: string }).model === 'account.move.line')).toBe(true);
+
+    const state = await c.call('workspace.getState', {});
+    expect(state.active).toMatchObject({ hasData: true, online: 'online', syncing: false, profile: { kind: 'demo' } });
+    expect(state.active?.companies.length).toBeGreaterThanOrEqual(2);
+    expect(state.active?.months).not.toBeNull();
+    expect(readdirSync(join(c.dataDir, 'demo', 'exports'), { recursive: true }).length).toBeGreaterThan(0);
+
+    const history = await c.call('sync.history', {});
+    expect(history.runs[0]).toMatchObject({ status: 'ok', full: false });
+    expect(history.runs[0]?.fetched).toBeGreaterThan(100);
+
+    const month = state.active!.months!.last;
+    const report = await c.call('reports.get', { month, companies: 'all' });
+    const cacheFile = state.active!.cacheFile;
+    expect(existsSync(cacheFile)).toBe(true);
+    const direct = openCache(cacheFile, { logger: silentLogger, readonly: true });
+    try {
+      const expected = buildReport(direct.db, { month, companies: 'all', staleDraftDays: 30 });
+      expect(report.consolidated?.kpis.net_revenue.month).toBe(expected.consolidated?.kpis.net_revenue.month);
+      expect(report.companies.map((co) => co.kpis.net_revenue.month)).toEqual(expected.companies.map((co) => co.kpis.net_revenue.month));
+    } finally {
+      direct.close();
+    }
+
+    const company = report.companies[0]!;
+    const drill = await c.call('reports.drilldown', { month, companyId: company.companyId, kpi: 'net_revenue' });
+    expect(drill.rows.length).toBeGreaterThan(0);
+    expect(drill.rows.reduce((sum, row) => sum + row.amount, 0)).toBe(company.kpis.net_revenue.month);
+    expect(drill.total).toBe(company.kpis.net_revenue.month);
+  }, 120_000);
+
+  it('refuses a second sync while one runs, and a cancelled sync says so', async () => {
+    const since = c.events.length;
+    const { runId } = await c.call('sync.start', { full: true });
+    await expect(c.call('sync.start', {})).rejects.toMatchObject({ code: 'sync.in_progress' });
+    expect(await c.call('sync.cancel', {})).toEqual({ cancelled: true });
+    const completed = await c.waitFor('sync.completed', since);
+    expect(completed.payload).toMatchObject({ runId, status: 'cancelled' });
+    const history = await c.call('sync.history', { limit: 5 });
+    expect(history.runs[0]?.status).toBe('cancelled');
+  }, 60_000);
+});
