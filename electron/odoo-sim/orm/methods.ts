@@ -40,7 +40,8 @@ export interface MethodSpec {
 }
 
 const num = (value: unknown, fallback: number): number => (typeof value === 'number' ? value : fallback);
-const optNum = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+// limit 0 / False means "no limit" in Odoo (Python falsiness); third-party clients send 0 by default.
+const optNum = (value: unknown): number | null => (typeof value === 'number' && value !== 0 ? value : null);
 const optStr = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 
 function checkReadKwargs(args: Record<string, unknown>, known: string[]): void {
