@@ -59,16 +59,18 @@ export function monthWindow(endMonth: string, count: number): MonthInfo[] {
   return result;
 }
 
-const dateCache = new Map<number, string>();
-
-/** 'YYYY-MM-DD' of a day number (memoised: the generator formats the same few hundred days millions of times). */
+/** 'YYYY-MM-DD' of a day number (civil-from-days arithmetic: no Date object in the hot loops). */
 export function dateString(day: number): string {
-  let s = dateCache.get(day);
-  if (s === undefined) {
-    s = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    dateCache.set(day, s);
-  }
-  return s;
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** 'YYYY-MM' of a day number. */
