@@ -37,17 +37,37 @@ export function parseCurrency(text: string, column: string): string {
  * values; unambiguous ones (`12,50`, `1.234,56`, `1,234.56`) decide for themselves.
  */
 export function parseAmount(text: string, column: string, currency: string, decimalComma: boolean): Minor {
-  const value = text.trim().replace(/^'/, '').replace(/[\s\u00a0]/g, '').replace(/^\+/, '');
+  const trimmed = text.trim();
+  const value = /^-?\d+(\.\d+)?$/.test(trimmed) ? trimmed : trimmed.replace(/^'/, '').replace(/[\s\u00a0]/g, '').replace(/^\+/, '');
   if (value === '') throw new RowRejection(`${column} is empty`);
   try {
-    return parseMoney(normalizeSeparators(value, decimalComma), currencyDecimals(currency));
+    const plain = normalizeSeparators(value, decimalComma);
+    return fastMinor(plain, currencyDecimals(currency)) ?? parseMoney(plain, currencyDecimals(currency));
   } catch {
     throw new RowRejection(`${column} "${text}" is not an amount`);
   }
 }
 
+const PLAIN_DECIMAL = /^(-?)(\d{1,15})(?:\.(\d+))?$/;
+
+/**
+ * Exact integer conversion of a plain decimal string without Decimal.js (the common case, and the
+ * hot path of large files); null when the text needs the general parser (rounding, symbols...).
+ */
+function fastMinor(text: string, decimals: number): number | null {
+  const match = PLAIN_DECIMAL.exec(text);
+  if (!match) return null;
+  const fraction = match[3] ?? '';
+  if (fraction.length > decimals) return null;
+  const value = Number((match[2] ?? '0') + fraction.padEnd(decimals, '0'));
+  if (!Number.isSafeInteger(value)) return null;
+  return match[1] === '-' && value !== 0 ? -value : value;
+}
+
 function count(text: string, ch: string): number {
-  return text.split(ch).length - 1;
+  let n = 0;
+  for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) n += 1;
+  return n;
 }
 
 /** Rewrites any grouping/decimal convention to plain `1234.56`. */
@@ -102,7 +122,22 @@ function validParts(y: number, mo: number, d: number, h: number, mi: number, s: 
  * Accepts ISO (`2026-10-22 09:14:22 +0200`, `2026-10-22T09:14:22+02:00`, `2026-10-22 10:14`),
  * `DD.MM.YYYY [HH:MM]` and `M/D/YYYY [H:MM]` (D/M when the first number exceeds 12, or `dayFirst`).
  */
-export function parseInstant(text: string, column: string, zone: string, localZone: string, dayFirst = false): ParsedInstant {
+/** Per-file memo of local dates by UTC minute (time-zone maths is the slow part of big files). */
+export type LocalDateMemo = Map<string, string>;
+
+function cachedLocalDate(utc: string, zone: string, memo: LocalDateMemo | undefined): string {
+  if (!memo) return localDateOf(utc, zone);
+  const key = `${zone}|${utc.slice(0, 16)}`;
+  let date = memo.get(key);
+  if (date === undefined) {
+    date = localDateOf(utc, zone);
+    if (memo.size > 100_000) memo.clear();
+    memo.set(key, date);
+  }
+  return date;
+}
+
+export function parseInstant(text: string, column: string, zone: string, localZone: string, dayFirst = false, memo?: LocalDateMemo): ParsedInstant {
   const value = text.trim();
   let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
   let offset: string | undefined;
@@ -143,12 +178,12 @@ export function parseInstant(text: string, column: string, zone: string, localZo
     const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
     const utc = formatUtc(ms);
     // An explicit "UTC" is not the shop's wall clock: take the local date in the company zone.
-    const localDate = offsetMinutes === 0 && /^(Z|UTC|GMT)$/i.test(upper) ? localDateOf(utc, localZone) : `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
+    const localDate = offsetMinutes === 0 && /^(Z|UTC|GMT)$/i.test(upper) ? cachedLocalDate(utc, localZone, memo) : `${pad(y, 4)}-${pad(mo)}-${pad(d)}`;
     return { utc, localDate };
   }
   const ms = zone === 'UTC' ? Date.UTC(y, mo - 1, d, h, mi, s) : new TZDate(y, mo - 1, d, h, mi, s, 0, zone).getTime();
   const utc = formatUtc(ms);
-  const localDate = zone === localZone ? `${pad(y, 4)}-${pad(mo)}-${pad(d)}` : localDateOf(utc, localZone);
+  const localDate = zone === localZone ? `${pad(y, 4)}-${pad(mo)}-${pad(d)}` : cachedLocalDate(utc, localZone, memo);
   return { utc, localDate };
 }
 

@@ -77,7 +77,14 @@ export function streamCsv(chunks: AsyncIterable<string>, delimiter: Delimiter, o
         if (fields.length === 1 && (fields[0] ?? '').trim() === '') return;
         const problem = results.errors.find((error) => error.type === 'Quotes');
         const record: CsvRecord = { fields, line };
-        if (problem) record.error = `a quoted field that starts on line ${line} is never closed (${problem.message.toLowerCase()}); the line looks truncated`;
+        if (problem) {
+          // The broken field runs to the end of the file: its final line break is the file's, not a record's.
+          const last = fields[fields.length - 1] ?? '';
+          const swallowed = breaks - (/\n[\r]?$/.test(last) ? 1 : 0);
+          record.error = swallowed > 0
+            ? `a quote opened on line ${line} is never closed, so lines ${line}-${line + swallowed} were read as one broken record; fix the quote and import again`
+            : `a quoted value on line ${line} is not closed properly (${problem.message.toLowerCase()}); the line looks truncated`;
+        }
         try {
           onRecord(record);
         } catch (error) {

@@ -87,6 +87,7 @@ export async function importFile(path: string, options: ImportFileOptions): Prom
         companyTimeZone: options.companyTimeZone,
         defaultCurrency: options.defaultCurrency,
         decimalComma: options.decimalComma ?? delimiter === ';',
+        localDates: new Map(),
       });
       return;
     }

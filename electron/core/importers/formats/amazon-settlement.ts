@@ -32,7 +32,7 @@ export const amazonSettlement: FormatSpec = {
     const whenOf = (cell: (c: string) => string) => {
       const text = cell('posted-date-time').trim() || cell('posted-date').trim();
       if (!text) throw new RowRejection('posted-date is empty');
-      return parseInstant(text, 'posted-date', 'UTC', options.companyTimeZone, true);
+      return parseInstant(text, 'posted-date', 'UTC', options.companyTimeZone, true, options.localDates);
     };
     return {
       row(cell, line) {

@@ -14,6 +14,8 @@ export interface ParseOptions {
   defaultCurrency?: string;
   /** The file's decimal separator convention for ambiguous numbers. */
   decimalComma: boolean;
+  /** Per-file memo for local dates of UTC timestamps. */
+  localDates?: Map<string, string>;
 }
 
 /** Reads a cell by canonical column name ('' when the file lacks the column). */

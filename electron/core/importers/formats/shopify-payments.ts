@@ -36,7 +36,7 @@ export const shopifyTransactions: FormatSpec = {
         const fee = parseOptionalAmount(cell('Fee'), 'Fee', currency, options.decimalComma);
         const net = parseAmount(cell('Net'), 'Net', currency, options.decimalComma);
         if (gross - fee !== net) throw new RowRejection(`Net ${cell('Net')} is not Amount ${cell('Amount')} minus Fee ${cell('Fee')}`);
-        const presentmentCurrency = cell('Presentment Currency').trim().toUpperCase();
+        const presentmentCurrency = cell('Presentment Currency').trim() ? parseCurrency(cell('Presentment Currency'), 'Presentment Currency') : '';
         const presentmentText = cell('Presentment Amount').trim();
         const order = cell('Order').trim();
         // The export has no row id: the row's own facts identify it, so re-imports upsert.

@@ -38,7 +38,7 @@ export const stripeBalance: FormatSpec = {
         const id = cell('id').trim();
         if (!id) throw new RowRejection('id is empty');
         const currency = parseCurrency(cell('Currency'), 'Currency');
-        const when = parseInstant(cell('Created (UTC)'), 'Created (UTC)', 'UTC', options.companyTimeZone);
+        const when = parseInstant(cell('Created (UTC)'), 'Created (UTC)', 'UTC', options.companyTimeZone, false, options.localDates);
         const gross = parseAmount(cell('Amount'), 'Amount', currency, options.decimalComma);
         const fee = parseOptionalAmount(cell('Fee'), 'Fee', currency, options.decimalComma);
         const net = parseAmount(cell('Net'), 'Net', currency, options.decimalComma);
@@ -65,7 +65,7 @@ export const stripeBalance: FormatSpec = {
           presentmentAmount: facing && facingCurrency ? Math.abs(parseAmount(facing, 'Customer Facing Amount', facingCurrency, options.decimalComma)) : null,
           presentmentCurrency: facingCurrency,
           payoutId: kind === 'payout' ? source : transfer,
-          payoutDate: kind === 'payout' ? when.localDate : transferDate ? parseInstant(transferDate, 'Transfer Date (UTC)', 'UTC', options.companyTimeZone).localDate : '',
+          payoutDate: kind === 'payout' ? when.localDate : transferDate ? parseInstant(transferDate, 'Transfer Date (UTC)', 'UTC', options.companyTimeZone, false, options.localDates).localDate : '',
           payoutStatus: kind === 'payout' || transfer ? 'paid' : 'pending',
           description,
         });
@@ -90,7 +90,7 @@ export const stripeItemized: FormatSpec = {
         const id = cell('balance_transaction_id').trim();
         if (!id) throw new RowRejection('balance_transaction_id is empty');
         const currency = parseCurrency(cell('currency'), 'currency');
-        const when = parseInstant(cell('created_utc'), 'created_utc', 'UTC', options.companyTimeZone);
+        const when = parseInstant(cell('created_utc'), 'created_utc', 'UTC', options.companyTimeZone, false, options.localDates);
         const gross = parseAmount(cell('gross'), 'gross', currency, options.decimalComma);
         const fee = parseOptionalAmount(cell('fee'), 'fee', currency, options.decimalComma);
         const net = parseAmount(cell('net'), 'net', currency, options.decimalComma);
