@@ -52,10 +52,13 @@ export function buildOdooIndex(saleOrders: readonly OdooSaleOrder[], invoices: r
     if (so.clientOrderRef.trim()) push(index.byClientRef, exactOrderKey(so.clientOrderRef), so);
     if (so.origin.trim()) push(index.byOrigin, exactOrderKey(so.origin), so);
     push(index.byName, exactOrderKey(so.name), so);
-    const normalized = new Set(
-      [so.clientOrderRef, so.origin, so.name].map(normalizeOrderKey).filter((key) => key !== ''),
-    );
-    for (const key of normalized) push(index.byNormalized, key, so);
+    // Each sale order once per distinct normalised key (client ref and origin often agree).
+    const a = normalizeOrderKey(so.clientOrderRef);
+    const b = normalizeOrderKey(so.origin);
+    const c = normalizeOrderKey(so.name);
+    if (a) push(index.byNormalized, a, so);
+    if (b && b !== a) push(index.byNormalized, b, so);
+    if (c && c !== a && c !== b) push(index.byNormalized, c, so);
   }
   for (const invoice of invoices) {
     if (invoice.state !== 'posted') continue;
