@@ -20,21 +20,35 @@ export function pyFloatText(value: number): string {
   return Number.isInteger(value) ? `${text}.0` : text;
 }
 
+const NON_ASCII = /[\u007f-\uffff]/;
+
 function pyString(value: string): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value);
+  return NON_ASCII.test(json) ? json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
-/** Serializes like Python's json.dumps(value) with default options. */
+/** Serializes like Python's json.dumps(value) with default options. Hot path: plain loops, no temporaries. */
 export function toPythonJson(value: unknown): string {
-  if (value instanceof PyFloat) return pyFloatText(value.value);
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloatText(value);
   if (typeof value === 'string') return pyString(value);
-  if (Array.isArray(value)) return `[${value.map(toPythonJson).join(', ')}]`;
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloatText(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof PyFloat) return pyFloatText(value.value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ', ' : '') + toPythonJson(value[i]);
+    return `${out}]`;
+  }
   if (typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return `{${entries.map(([k, v]) => `${pyString(k)}: ${toPythonJson(v)}`).join(', ')}}`;
+    let out = '{';
+    let first = true;
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined) continue;
+      out += (first ? '' : ', ') + pyString(key) + ': ' + toPythonJson(item);
+      first = false;
+    }
+    return `${out}}`;
   }
   return 'null';
 }

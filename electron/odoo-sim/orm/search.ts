@@ -39,6 +39,32 @@ export function companyRule(env: SimEnv, model: string): ((record: SimRecord) =>
   };
 }
 
+/**
+ * Lower id bound of a pure-AND domain (no '|' / '!'), so keyset paging (id > last) starts its scan at
+ * the right place in the id-ordered table instead of at the beginning.
+ */
+function lowerIdBound(domain: unknown): number {
+  if (!Array.isArray(domain) || domain.some((item) => typeof item === 'string')) return Number.NEGATIVE_INFINITY;
+  let bound = Number.NEGATIVE_INFINITY;
+  for (const leaf of domain) {
+    if (!Array.isArray(leaf) || leaf[0] !== 'id' || typeof leaf[2] !== 'number') continue;
+    if (leaf[1] === '>') bound = Math.max(bound, leaf[2] + 1);
+    else if (leaf[1] === '>=' || leaf[1] === '=') bound = Math.max(bound, leaf[2]);
+  }
+  return bound;
+}
+
+function firstIndexAtLeast(table: SimRecord[], id: number): number {
+  let low = 0;
+  let high = table.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (table[mid].id < id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The records `search` would return, in order. */
 export function searchRecords(env: SimEnv, model: string, domain: unknown, options: SearchOptions, inverses: InverseCache): SimRecord[] {
   const schema = env.schemas.get(model);
@@ -47,18 +73,21 @@ export function searchRecords(env: SimEnv, model: string, domain: unknown, optio
   const predicate = compileDomain(env, model, domain, inverses);
   const hideArchived = schema.fields.has('active') && activeTest(env) && !domainMentions(domain, 'active');
   const rule = companyRule(env, model);
+  const order = options.order ?? null;
+  const idOrder = (order === null && schema.order === 'id') || /^\s*id(\s+asc)?\s*$/i.test(order ?? '');
+  const offset = options.offset ?? 0;
+  const limit = options.limit ?? null;
+  // In id order the scan can stop as soon as the page is full.
+  const enough = idOrder && limit !== null ? offset + limit : Number.POSITIVE_INFINITY;
+  const table = env.dataset.table(model);
   const found: SimRecord[] = [];
-  for (const record of env.dataset.table(model)) {
+  for (let i = firstIndexAtLeast(table, lowerIdBound(domain)); i < table.length && found.length < enough; i++) {
+    const record = table[i];
     if (hideArchived && record.active === false) continue;
     if (rule && !rule(record)) continue;
     if (predicate(record)) found.push(record);
   }
-  const order = options.order ?? null;
-  if (!(order === null && schema.order === 'id') && !/^\s*id(\s+asc)?\s*$/i.test(order ?? '')) {
-    found.sort(compileOrder(env, model, order, inverses));
-  }
-  const offset = options.offset ?? 0;
-  const limit = options.limit ?? null;
+  if (!idOrder) found.sort(compileOrder(env, model, order, inverses));
   if (offset === 0 && limit === null) return found;
   return found.slice(offset, limit === null ? undefined : offset + limit);
 }
