@@ -47,10 +47,10 @@ describe('other units', () => {
     expect(formatDays(41.5)).toBe('42 d');
     expect(formatFigure(null, 'amount', EUR_K, 'n/a')).toBe('n/a');
     expect(formatFigure(2.35, 'multiple', EUR_K)).toBe('2.4x');
-    expect(formatChange(5, 100, 'amount', EUR_K)).toBe('+5.0%');
-    expect(formatChange(-5, 100, 'amount', EUR_K)).toBe('(5.0%)');
-    expect(formatChange(0.012, 0.4, 'percent', EUR_K)).toBe('+1.2 pp');
-    expect(formatChange(5, 0, 'amount', EUR_K)).toBe('n/m');
+    expect(formatChange(5, 100, 'amount')).toBe('+5.0%');
+    expect(formatChange(-5, 100, 'amount')).toBe('(5.0%)');
+    expect(formatChange(0.012, 0.4, 'percent')).toBe('+1.2 pp');
+    expect(formatChange(5, 0, 'amount')).toBe('n/m');
   });
 
   it('pairs each unit with an Excel format that has positive;negative;zero sections', () => {

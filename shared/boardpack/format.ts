@@ -136,7 +136,7 @@ export function formatFigure(value: Figure, unit: ValueUnit, display: AmountDisp
  * A KPI change for a tile: relative for amounts and counts ("+4.2%" against |base|), points for percentages,
  * absolute for days and months. Positive changes carry an explicit "+". "n/m" when the base is zero.
  */
-export function formatChange(change: Figure, base: Figure, unit: ValueUnit, display: AmountDisplay): string {
+export function formatChange(change: Figure, base: Figure, unit: ValueUnit): string {
   if (change === null || base === null) return 'n/a';
   if (unit === 'percent') return formatPoints(change * 100);
   if (unit === 'points') return formatPoints(change);

@@ -113,6 +113,8 @@ export interface TableBlock {
   id: string;
   title: string;
   unitLabel: string;
+  /** Header of the label column (defaults to the unit label, e.g. "EUR k"). */
+  labelHeader?: string;
   /** Overrides the document's amount scale (e.g. reconciliation differences in full units). */
   scale?: AmountScale;
   columns: TableColumn[];

@@ -40,24 +40,10 @@ export function kpiTiles(context: SectionContext, ids: KpiId[]): KpiTile[] {
   });
 }
 
-/** Executive summary: tiles, the KPI comparison table, the revenue trend and the commentary slot. */
+/** Executive summary: tiles, the revenue trend, then the KPI comparison table (commentary is appended by the builder). */
 export function executiveSummaryBlocks(context: SectionContext): Block[] {
   const revenue = context.view.kpis.net_revenue;
   const blocks: Block[] = [{ type: 'kpis', tiles: kpiTiles(context, HEADLINE_KPIS) }];
-  blocks.push(
-    kpiTable('summary', 'Key figures', context.unitLabel, context.view, [
-      'net_revenue',
-      'gross_margin',
-      'gross_margin_pct',
-      'ebitda',
-      'cash',
-      'ar_total',
-      'dso_days',
-      'inventory_value',
-      'pipeline_weighted',
-      'pipeline_coverage',
-    ]),
-  );
   if (revenue) {
     blocks.push({
       type: 'chart',
@@ -72,6 +58,20 @@ export function executiveSummaryBlocks(context: SectionContext): Block[] {
       }),
     });
   }
+  blocks.push(
+    kpiTable('summary', 'Key figures', context.unitLabel, context.view, [
+      'net_revenue',
+      'gross_margin',
+      'gross_margin_pct',
+      'ebitda',
+      'cash',
+      'ar_total',
+      'dso_days',
+      'inventory_value',
+      'pipeline_weighted',
+      'pipeline_coverage',
+    ]),
+  );
   return blocks;
 }
 

@@ -19,9 +19,10 @@ const RECON_COLUMNS: TableColumn[] = [
  */
 export function reconciliationBlocks(context: SectionContext): Block[] {
   const recon = context.reconciliation;
-  if (!recon || recon.channels.length === 0) {
+  if (!recon || (recon.channels.length === 0 && recon.exceptions.length === 0)) {
     return [{ type: 'paragraph', text: 'No e-commerce exports were reconciled for this month.', tone: 'muted' }];
   }
+  if (recon.channels.length === 0) return [exceptionsTable(context)];
   const countColumns = RECON_COLUMNS.filter((column) => ['currency', 'shop_count', 'matched', 'exceptions'].includes(column.key));
   const amountColumns = RECON_COLUMNS.filter((column) => ['currency', 'shop_total', 'odoo_total', 'difference'].includes(column.key));
   const countRows: TableRow[] = recon.channels.map((channel, index) => ({
@@ -41,12 +42,13 @@ export function reconciliationBlocks(context: SectionContext): Block[] {
     values: { shop_total: channel.shopTotal, odoo_total: channel.odooTotal },
   }));
   const blocks: Block[] = [
-    { type: 'table', id: 'recon_counts', title: 'Orders matched per channel', unitLabel: 'count', columns: countColumns, rows: completeTable(countColumns, countRows) },
+    { type: 'table', id: 'recon_counts', title: 'Orders matched per channel', unitLabel: 'count', labelHeader: 'Channel', columns: countColumns, rows: completeTable(countColumns, countRows) },
     {
       type: 'table',
       id: 'recon_amounts',
       title: 'Shop against Odoo per channel',
       unitLabel: amountUnitLabel('channel currency', 'units'),
+      labelHeader: 'Channel',
       scale: 'units',
       columns: amountColumns,
       rows: completeTable(amountColumns, amountRows),
@@ -74,7 +76,7 @@ function exceptionsTable(context: SectionContext): Block {
     texts: { reference: exception.reference, category: exception.category, description: exception.description, currency: exception.currency },
     values: { amount: exception.amount },
   }));
-  return { type: 'table', id: 'recon_exceptions', title: `Open exceptions (${exceptions.length})`, unitLabel: 'channel currency', scale: 'units', columns, rows: completeTable(columns, rows) };
+  return { type: 'table', id: 'recon_exceptions', title: `Open exceptions (${exceptions.length})`, unitLabel: 'channel currency', labelHeader: 'Channel', scale: 'units', columns, rows: completeTable(columns, rows) };
 }
 
 /** Data-quality findings and source availability notes. */
@@ -101,7 +103,7 @@ export function dataQualityBlocks(context: SectionContext): Block[] {
       texts: { severity: finding.severity, company: finding.companyId === null ? 'Group' : (names.get(finding.companyId) ?? String(finding.companyId)), message: finding.message },
       values: { count: finding.count },
     }));
-    blocks.push({ type: 'table', id: 'dq', title: 'Data-quality findings', unitLabel: 'records', columns, rows: completeTable(columns, rows) });
+    blocks.push({ type: 'table', id: 'dq', title: 'Data-quality findings', unitLabel: 'records', labelHeader: 'Check', columns, rows: completeTable(columns, rows) });
   }
   for (const note of context.report.availability) {
     blocks.push({ type: 'paragraph', tone: 'warning', text: `${note.model} was not available (${note.reason}); affected: ${note.kpis.join(', ')}.` });
@@ -115,7 +117,6 @@ export function appendixBlocks(context: SectionContext): Block[] {
   const group = context.report.consolidated;
   if (context.view.consolidated && group && group.fxRates.length > 0) {
     const columns: TableColumn[] = [
-      { kind: 'text', key: 'pair', label: 'Currency pair' },
       { kind: 'text', key: 'month', label: 'Month' },
       { kind: 'text', key: 'kind', label: 'Rate type' },
       { kind: 'text', key: 'rate', label: 'Rate' },
@@ -123,13 +124,13 @@ export function appendixBlocks(context: SectionContext): Block[] {
     const sorted = [...group.fxRates].sort((a, b) => a.from.localeCompare(b.from) || a.month.localeCompare(b.month) || a.kind.localeCompare(b.kind));
     const rows: TableRow[] = sorted.map((rate, index) => ({
       key: `fx${index + 1}`,
-      label: rate.from,
+      label: `${rate.from}/${rate.to}`,
       kind: 'detail',
       unit: 'count',
-      texts: { pair: `${rate.from} \u2192 ${rate.to}`, month: rate.month, kind: rate.kind, rate: rate.rate ?? 'missing' },
+      texts: { month: rate.month, kind: rate.kind, rate: rate.rate ?? 'missing' },
       values: {},
     }));
-    blocks.push({ type: 'table', id: 'fx', title: 'FX rates used (presentation currency per unit)', unitLabel: 'rate', columns, rows: completeTable(columns, rows), footnoteRefs: ['a'] });
+    blocks.push({ type: 'table', id: 'fx', title: 'FX rates used (presentation currency per unit)', unitLabel: 'rate', labelHeader: 'Currency pair', columns, rows: completeTable(columns, rows), footnoteRefs: ['a'] });
     const ctaColumns: TableColumn[] = [
       { kind: 'text', key: 'currency', label: 'Currency' },
       { kind: 'measure', key: 'net_assets', label: 'Net assets (translated)' },

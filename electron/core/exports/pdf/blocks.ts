@@ -6,6 +6,16 @@ import { cellUnit } from '../../../../shared/boardpack/table-math';
 import { renderChartSvg } from '../charts/render-chart';
 import { PDF_COLORS } from './theme';
 
+const ARROWS: Record<string, string> = { '\u2192': '->', '\u2190': '<-', '\u2194': '<->', '\u21d2': '=>' };
+
+/**
+ * The embedded Roboto has no arrow glyphs; outside text (engine messages, partner names) would print them as
+ * blanks, so they are spelled in ASCII.
+ */
+export function pdfSafeText(text: string): string {
+  return text.replace(/[\u2190-\u21ff]/g, (glyph) => ARROWS[glyph] ?? '-');
+}
+
 /** Text width available for content (points), set per paper size. */
 export interface PdfLayout {
   contentWidth: number;
@@ -26,9 +36,9 @@ function tile(tileData: KpiTile, layout: PdfLayout, width: number): Content {
       {
         text: [
           { text: 'vs prior month ', color: PDF_COLORS.muted },
-          { text: formatChange(tileData.changeVsPrior, tileData.prior, tileData.unit, layout.display), color: changeColor(tileData.changeVsPrior, tileData.good) },
+          { text: formatChange(tileData.changeVsPrior, tileData.prior, tileData.unit), color: changeColor(tileData.changeVsPrior, tileData.good) },
           { text: '   vs budget ', color: PDF_COLORS.muted },
-          { text: formatChange(tileData.changeVsBudget, tileData.budget, tileData.unit, layout.display), color: changeColor(tileData.changeVsBudget, tileData.good) },
+          { text: formatChange(tileData.changeVsBudget, tileData.budget, tileData.unit), color: changeColor(tileData.changeVsBudget, tileData.good) },
         ],
         style: 'tileChange',
       },
@@ -68,7 +78,7 @@ function footnoteMarks(block: TableBlock): string {
 }
 
 function figureCell(row: TableRow, column: TableColumn, layout: PdfLayout, block: TableBlock, bold: boolean): TableCell {
-  if (column.kind === 'text') return { text: row.texts?.[column.key] ?? '', style: 'cell', bold };
+  if (column.kind === 'text') return { text: pdfSafeText(row.texts?.[column.key] ?? ''), style: 'cell', bold };
   const value = row.values[column.key] ?? null;
   const display = { ...layout.display, scale: block.scale ?? layout.display.scale };
   const empty = column.kind === 'variancePct' && row.kind !== 'heading' && value === null && (row.values[column.a] ?? null) !== null ? 'n/m' : '';
@@ -95,14 +105,14 @@ export function tableContent(block: TableBlock, layout: PdfLayout): Content {
     body.push(groupRow);
   }
   body.push([
-    { text: block.unitLabel, style: 'tableHeader', color: PDF_COLORS.muted },
+    { text: block.labelHeader ?? block.unitLabel, style: 'tableHeader', color: PDF_COLORS.muted },
     ...block.columns.map((column): TableCell => ({ text: column.label, style: 'tableHeader', alignment: column.kind === 'text' ? 'left' : 'right' })),
   ]);
   const headerRows = body.length;
   for (const row of block.rows) {
     const bold = row.kind === 'subtotal' || row.kind === 'total' || row.kind === 'heading';
     body.push([
-      { text: row.label, style: 'cell', bold, margin: [8 * (row.indent ?? 0), 0, 0, 0] },
+      { text: pdfSafeText(row.label), style: 'cell', bold, margin: [8 * (row.indent ?? 0), 0, 0, 0] },
       ...block.columns.map((column) => figureCell(row, column, layout, block, bold)),
     ]);
   }

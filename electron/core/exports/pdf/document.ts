@@ -2,7 +2,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { AmountDisplay } from '../../../../shared/boardpack/format';
 import type { BoardPackDocument, Footnote, Section } from '../../../../shared/boardpack/model';
 import { templateTitle } from '../../../../shared/boardpack/templates';
-import { chartContent, kpiTilesContent, tableContent, type PdfLayout } from './blocks';
+import { chartContent, kpiTilesContent, pdfSafeText, tableContent, type PdfLayout } from './blocks';
 import { PDF_COLORS, PDF_STYLES } from './theme';
 
 /** Paper of the PDF; landscape always (statements are wide). */
@@ -50,14 +50,14 @@ function sectionContent(section: Section, layout: PdfLayout, footnotes: Footnote
     }
     if (block.type === 'chart') content.push(chartContent(block, layout));
     if (block.type === 'paragraph') {
-      content.push({ text: block.text, style: 'paragraph', color: block.tone === 'muted' ? PDF_COLORS.muted : block.tone === 'warning' ? PDF_COLORS.bad : PDF_COLORS.ink });
+      content.push({ text: pdfSafeText(block.text), style: 'paragraph', color: block.tone === 'muted' ? PDF_COLORS.muted : block.tone === 'warning' ? PDF_COLORS.bad : PDF_COLORS.ink });
     }
     if (block.type === 'commentary') {
       content.push({
         unbreakable: true,
         table: {
           widths: ['*'],
-          body: [[{ stack: [{ text: 'Commentary', style: 'commentaryLabel' }, { text: block.text, style: 'paragraph' }, ...(block.author ? [{ text: `\u2013 ${block.author}`, style: 'footnote' }] : [])] }]],
+          body: [[{ stack: [{ text: 'Commentary', style: 'commentaryLabel' }, { text: pdfSafeText(block.text), style: 'paragraph' }, ...(block.author ? [{ text: `\u2013 ${block.author}`, style: 'footnote' }] : [])] }]],
         },
         layout: { fillColor: () => PDF_COLORS.tileFill, hLineWidth: () => 0, vLineWidth: (index: number) => (index === 0 ? 2.5 : 0), vLineColor: () => PDF_COLORS.brand, paddingLeft: () => 10, paddingTop: () => 6, paddingBottom: () => 6 },
         margin: [0, 8, 0, 4],

@@ -82,7 +82,7 @@ export function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock, startRow
   });
 
   const labelRow = sheet.getRow(startRow + 2);
-  labelRow.getCell(1).value = '';
+  labelRow.getCell(1).value = table.labelHeader ?? table.unitLabel;
   table.columns.forEach((column, index) => {
     const cell = labelRow.getCell(index + 2);
     cell.value = column.label;
