@@ -1,5 +1,5 @@
 import type { OdooConnectionConfig } from '../../core/odoo/types';
-import { buildSyncFixtureDataset } from '../../core/sync/test-support/sync-fixture-dataset';
+import { loadSimDataset } from '../../odoo-sim/dataset-source';
 import { startOdooSimulator } from '../../odoo-sim/server';
 
 export interface DemoSourceOptions {
@@ -11,16 +11,13 @@ export interface DemoSourceOptions {
   online: boolean;
 }
 
-// Invoices per company for each scale (each brings 3 journal items, an order line, a lead, a stock move).
-const PER_COMPANY = { small: 40, medium: 4000, large: 40000 } as const;
-
 /**
- * Starts the Odoo simulator in-process with a deterministic dataset and returns the connection
- * config for it. The dataset is the sync fixture until the demo-company generator exposes
- * buildDemoDataset (then this is the one line to change).
+ * Starts the Odoo simulator in-process with the seeded demo company (the generator in
+ * electron/demo when present, else the simulator's small hand-made dataset) and returns the
+ * connection config for it.
  */
-export async function startDemoSource(options: DemoSourceOptions): Promise<{ config: OdooConnectionConfig; close(): Promise<void> }> {
-  const dataset = buildSyncFixtureDataset(PER_COMPANY[options.scale]);
+export async function startDemoSource(options: DemoSourceOptions): Promise<{ config: OdooConnectionConfig; source: string; close(): Promise<void> }> {
+  const { dataset, source } = await loadSimDataset({ scale: options.scale, seed: options.seed });
   const sim = await startOdooSimulator({ dataset, version: options.version, faultRate: options.faultRate, faultSeed: options.seed, onlineLimits: options.online });
   const { credentials } = sim;
   return {
@@ -32,6 +29,7 @@ export async function startDemoSource(options: DemoSourceOptions): Promise<{ con
       hosting: options.online ? 'online' : 'self-hosted',
       retryBaseMs: 20,
     },
+    source,
     close: () => sim.close(),
   };
 }

@@ -23,7 +23,7 @@ export async function syncInto(
   const cache = openCache(file, { logger: silentLogger });
   try {
     const client = createOdooClient(clientConfigFor(sim, options.client), { logger: silentLogger });
-    const engine = createSyncEngine({ cache, client, logger: silentLogger, ...options.engine });
+    const engine = createSyncEngine({ cache, client, logger: silentLogger, source: { url: sim.url, db: sim.credentials.db }, ...options.engine });
     return await engine.run(run);
   } finally {
     cache.close();
