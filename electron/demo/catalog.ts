@@ -4,6 +4,7 @@
 import type { Rng } from './prng';
 import type { SimRecord } from './types';
 import type { CompanyInfo } from './master-data';
+import { unitCost } from './stock';
 
 const CATEGORIES = [
   { code: 'FAS', name: 'Fasteners', items: ['Hex Bolt M8 Box', 'Wing Nut M6 Pack', 'Anchor Bolt Set', 'Threaded Rod M10', 'Rivet Assortment'] },
@@ -41,7 +42,8 @@ export interface Customer {
 
 export interface Catalog {
   products: Product[];
-  productWeights: number[];
+  /** Cumulative popularity weights, for Rng.cumulativeIndex. */
+  productWeights: Float64Array;
   shippingProductId: number;
   customers: Customer[][];
   shopCustomers: Customer[];
@@ -81,10 +83,13 @@ export function buildCatalog(rng: Rng, companies: CompanyInfo[], productCount: n
     const name = series === 0 ? base : `${base} Gen ${series + 1}`;
     const costEur = rng.int(4, 380) * 100 + rng.int(0, 99);
     const priceEur = Math.round(costEur * (1.45 + rng.next() * 0.6) / 10) * 10;
-    products.push({ id, sku, name, costEur, priceEur, weight: 1 + rng.next() * 4 });
+    const product: Product = { id, sku, name, costEur, priceEur, weight: 1 + rng.next() * 4 };
+    products.push(product);
+    // standard_price is company-dependent in Odoo: the simulator reads `standard_price@<company id>`.
+    const perCompany = Object.fromEntries(companies.map((c) => [`standard_price@${c.id}`, unitCost(c, product) / 100]));
     const common = { default_code: sku, name, type: 'consu', is_storable: true, categ_id: categoryIndex + 2, uom_id: 1, list_price: priceEur / 100, standard_price: costEur / 100, company_id: false, active: true, sale_ok: true, purchase_ok: true };
     add('product.template', { id, ...common, product_variant_ids: [id] });
-    add('product.product', { id, ...common, product_tmpl_id: id, display_name: `[${sku}] ${name}`, barcode: false });
+    add('product.product', { id, ...common, ...perCompany, product_tmpl_id: id, display_name: `[${sku}] ${name}`, barcode: false });
   }
   const shippingProductId = productCount + 1;
   const shipping = { default_code: 'SHIP', name: 'Shipping', type: 'service', is_storable: false, categ_id: 20, uom_id: 1, list_price: 0, standard_price: 0, company_id: false, active: true, sale_ok: true, purchase_ok: false };
@@ -139,5 +144,7 @@ export function buildCatalog(rng: Rng, companies: CompanyInfo[], productCount: n
   const shopDup = addPartner(`${first.name} (web shop)`, first.email, false, true, false, false);
   duplicates.push({ partner_ids: [first.id, shopDup], reason: 'web-shop sign-up created a second partner with the same e-mail' });
 
-  return { products, productWeights: products.map((p) => p.weight), shippingProductId, customers, shopCustomers, vendors, marketplacePartnerId, records, duplicates };
+  let running = 0;
+  const productWeights = Float64Array.from(products, (p) => (running += p.weight));
+  return { products, productWeights, shippingProductId, customers, shopCustomers, vendors, marketplacePartnerId, records, duplicates };
 }

@@ -14,7 +14,7 @@ import type { MonthInfo } from './calendar';
 import { localToUtcMs, weekday } from './calendar';
 import { businessDayAfter } from './channel-common';
 
-export function runDirectMonth(ctx: SalesContext, rng: Rng, company: CompanyInfo, catalog: Catalog, month: MonthInfo, volume: number, maxLines: number): void {
+export function runDirectMonth(ctx: SalesContext, rng: Rng, company: CompanyInfo, catalog: Catalog, month: MonthInfo, volume: number, maxLines: number, monthIndex: number, isLast: boolean): void {
   const customers = catalog.customers[company.index]!;
   for (let i = 0; i < volume; i++) {
     let day = month.firstDay + rng.int(0, month.days - 1);
@@ -26,14 +26,16 @@ export function runDirectMonth(ctx: SalesContext, rng: Rng, company: CompanyInfo
     const lines: SaleLine[] = [];
     const discount = rng.chance(0.3) ? rng.pick([3, 5, 10]) : 0;
     for (let l = 0, n = rng.int(1, maxLines); l < n; l++) {
-      const product = catalog.products[rng.weightedIndex(catalog.productWeights)]!;
+      const product = catalog.products[rng.cumulativeIndex(catalog.productWeights)]!;
       lines.push({ product, qty: rng.int(2, 40), price: listPrice(product, currency), discount });
     }
     const ms = localToUtcMs(company.tz, day, rng.int(8 * 3600, 17 * 3600));
     const roll = rng.next();
-    const state = roll < 0.06 ? 'draft' : roll < 0.09 ? 'sent' : roll < 0.11 ? 'cancel' : 'sale';
+    const state = i === 0 && (isLast || monthIndex === 12) ? 'sale' : roll < 0.06 ? 'draft' : roll < 0.09 ? 'sent' : roll < 0.11 ? 'cancel' : 'sale';
     let invoiceDay = businessDayAfter(day, rng.int(0, 4));
-    const invoiceState = rng.chance(0.015) ? 'cancel' : rng.chance(0.015) ? 'draft' : 'posted';
+    // A few drafts and cancellations at random, and always one of each so every scale has them.
+    const randomState = rng.chance(0.015) ? 'cancel' : rng.chance(0.015) ? 'draft' : 'posted';
+    const invoiceState = i === 0 && isLast ? 'draft' : i === 0 && monthIndex === 12 ? 'cancel' : randomState;
     const invoiced = state === 'sale' && invoiceDay <= ctx.endDay;
     if (!invoiced) invoiceDay = day;
     const dueDay = invoiceDay + customer.paymentTermDays;

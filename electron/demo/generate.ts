@@ -97,7 +97,8 @@ export function runGenerator(opts: DemoOptions, sink: DemoSink): { summary: Demo
   const shopify = new ShopifyChannel(ctx, rng('shopify'), parent, catalog, plants, out);
   const woo = new WooChannel(ctx, rng('woocommerce'), sub, catalog, plants, out);
   const marketplace = new MarketplaceChannel(ctx, rng('marketplace'), parent, catalog, plants, out, firstDay);
-  const scaleFactor = config.directOrders[0] / SCALES.small.directOrders[0];
+  // Fixed costs and opening balances grow with the business (7 direct orders a month = 1×).
+  const scaleFactor = config.directOrders[0] / 7;
   const pipeline = companies.map(() => 0);
   const rngDirect = rng('direct');
   const rngOps = rng('operations');
@@ -120,7 +121,7 @@ export function runGenerator(opts: DemoOptions, sink: DemoSink): { summary: Demo
     const factor = SEASONALITY[month.month]! * MONTHLY_GROWTH ** m;
     const volume = (mean: number, r: Rng): number => r.around(mean * factor, 0.15);
     if (m === 0) for (const company of companies) bookOpening(ctx, company, month.firstDay, scaleFactor * (company.index === 0 ? 1 : 0.6));
-    for (const company of companies) runDirectMonth(ctx, rngDirect, company, catalog, month, volume(config.directOrders[company.index]!, rngDirect), config.maxLinesPerOrder);
+    for (const company of companies) runDirectMonth(ctx, rngDirect, company, catalog, month, volume(config.directOrders[company.index]!, rngDirect), config.maxLinesPerOrder, m, isLast);
     shopify.runMonth(month, m, volume(config.shopifyOrders, rngOps), isLast);
     woo.runMonth(month, m, volume(config.wooOrders, rngOps), isLast);
     marketplace.runMonth(month, m, volume(config.marketplaceOrders, rngOps), isLast);

@@ -71,7 +71,7 @@ export class MarketplaceChannel {
     const ms = localToUtcMs(company.tz, day, second);
     const lines: SaleLine[] = [];
     for (let l = 0, n = rng.int(1, 2); l < n; l++) {
-      const product = this.catalog.products[rng.weightedIndex(this.catalog.productWeights)]!;
+      const product = this.catalog.products[rng.cumulativeIndex(this.catalog.productWeights)]!;
       lines.push({ product, qty: rng.int(1, 6), price: listPrice(product, 'EUR'), discount: 0 });
     }
     const shipping = plant === 'AMOUNT_MISMATCH_SHIPPING' ? 1290 : rng.pick([0, 690, 1290]);

@@ -60,6 +60,19 @@ export class Rng {
     return weights.length - 1;
   }
 
+  /** Picks an index from cumulative weights (ascending, last = total) by binary search: O(log n). */
+  cumulativeIndex(cumulative: Float64Array): number {
+    const r = this.next() * cumulative[cumulative.length - 1]!;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
   /** Approximately normal (Irwin–Hall of 4 uniforms), mean 0, sd 1. */
   gauss(): number {
     return (this.next() + this.next() + this.next() + this.next() - 2) * Math.sqrt(3);

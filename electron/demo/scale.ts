@@ -25,19 +25,19 @@ export interface ScaleConfig {
 
 export const SCALES: Record<DemoScale, ScaleConfig> = {
   small: {
-    usdEntity: false, products: 24, directCustomersPerCompany: 25, shopCustomers: 30,
-    directOrders: [7, 4, 0], shopifyOrders: 9, wooOrders: 6, marketplaceOrders: 5,
+    usdEntity: false, products: 16, directCustomersPerCompany: 25, shopCustomers: 30,
+    directOrders: [5, 3, 0], shopifyOrders: 8, wooOrders: 5, marketplaceOrders: 4,
     intercompanyOrders: 1, maxLinesPerOrder: 3, leadsPerMonth: 6, vendors: 6,
   },
   medium: {
-    usdEntity: true, products: 400, directCustomersPerCompany: 600, shopCustomers: 2500,
-    directOrders: [520, 300, 180], shopifyOrders: 700, wooOrders: 420, marketplaceOrders: 380,
-    intercompanyOrders: 6, maxLinesPerOrder: 5, leadsPerMonth: 120, vendors: 40,
+    usdEntity: true, products: 300, directCustomersPerCompany: 250, shopCustomers: 1000,
+    directOrders: [190, 110, 65], shopifyOrders: 250, wooOrders: 150, marketplaceOrders: 135,
+    intercompanyOrders: 6, maxLinesPerOrder: 5, leadsPerMonth: 60, vendors: 30,
   },
   large: {
-    usdEntity: true, products: 1200, directCustomersPerCompany: 2000, shopCustomers: 9000,
-    directOrders: [1750, 1000, 600], shopifyOrders: 2300, wooOrders: 1400, marketplaceOrders: 1250,
-    intercompanyOrders: 12, maxLinesPerOrder: 5, leadsPerMonth: 300, vendors: 80,
+    usdEntity: true, products: 800, directCustomersPerCompany: 800, shopCustomers: 4000,
+    directOrders: [700, 400, 240], shopifyOrders: 900, wooOrders: 560, marketplaceOrders: 500,
+    intercompanyOrders: 12, maxLinesPerOrder: 5, leadsPerMonth: 150, vendors: 60,
   },
 };
 

@@ -87,7 +87,7 @@ export class ShopifyChannel {
     const pct = code === 'BULK10' ? 10 : code === 'TRADE5' ? 5 : 0;
     const lineCount = rng.int(1, 3);
     for (let l = 0; l < lineCount; l++) {
-      const product = this.catalog.products[rng.weightedIndex(this.catalog.productWeights)]!;
+      const product = this.catalog.products[rng.cumulativeIndex(this.catalog.productWeights)]!;
       lines.push({ product, qty: rng.int(1, 8), price: listPrice(product, currency), discount: pct });
     }
     const netGoods = lines.reduce((s, l) => s + Math.round((l.qty * l.price * (100 - l.discount)) / 100), 0);

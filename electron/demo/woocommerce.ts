@@ -82,7 +82,7 @@ export class WooChannel {
     const coupon = rng.chance(0.12) ? 'trade5' : '';
     const lines: SaleLine[] = [];
     for (let l = 0, n = rng.int(1, 3); l < n; l++) {
-      const product = this.catalog.products[rng.weightedIndex(this.catalog.productWeights)]!;
+      const product = this.catalog.products[rng.cumulativeIndex(this.catalog.productWeights)]!;
       lines.push({ product, qty: rng.int(1, 10), price: listPrice(product, currency), discount: coupon ? 5 : 0 });
     }
     const shipping = rng.pick([695, 995, 1495]);
