@@ -19,7 +19,7 @@ export interface OrderTerm {
 const TERM = /^\s*([\w.:]+)\s*(asc|desc)?\s*(nulls\s+(?:first|last))?\s*$/i;
 
 /** Parses an order string for `model`; unknown fields are a ValueError like Odoo's. */
-export function parseOrder(env: SimEnv, model: string, order: string): OrderTerm[] {
+export function parseOrder(env: SimEnv, model: string, order: string, lenient = false): OrderTerm[] {
   const schema = env.schemas.get(model);
   const terms: OrderTerm[] = [];
   for (const part of order.split(',')) {
@@ -28,6 +28,7 @@ export function parseOrder(env: SimEnv, model: string, order: string): OrderTerm
     if (!match) throw odooErrors.value(`Invalid order: ${pyRepr(order)}`);
     const name = match[1];
     const field = schema?.fields.get(name);
+    if (!field && lenient) continue;
     if (!field) throw odooErrors.value(`Invalid field ${pyRepr(name)} on model ${pyRepr(model)}`);
     const descending = (match[2] ?? 'asc').toLowerCase() === 'desc';
     const nulls = match[3]?.toLowerCase().replace(/\s+/g, ' ');
@@ -49,7 +50,8 @@ const isNull = (value: RawValue) => value === false || value === null || (Array.
 /** A comparator for `order` on `model` (the model's default order when empty), always ending with id. */
 export function compileOrder(env: SimEnv, model: string, order: string | null | undefined, inverses: InverseCache, depth = 0): (a: SimRecord, b: SimRecord) => number {
   const schema = env.schemas.get(model);
-  const terms = parseOrder(env, model, order || schema?.order || 'id');
+  // The default _order is per version (e.g. no placeholder_code in 17): unknown names are dropped there.
+  const terms = order ? parseOrder(env, model, order) : parseOrder(env, model, schema?.order ?? 'id', true);
   const comodelCompare = new Map<string, (a: SimRecord, b: SimRecord) => number>();
   const compareTargets = (relation: string, a: number, b: number): number => {
     if (depth > 0) return a - b;

@@ -1,0 +1,65 @@
+// Writes as the sync tests use them: create/write/unlink over JSON-2 and JSON-RPC, write_date from the
+// simulator clock (one "transaction start" per call), x2many commands, and the read quirks.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../core/clock';
+import { buildSmallDataset } from '../seed-small';
+import { startOdooSimulator, type RunningSimulator } from '../server';
+import { executeKw, json2 } from '../test-helpers';
+
+describe('writes and read quirks', () => {
+  let sim: RunningSimulator;
+  const clock = fixedClock('2026-12-01T10:00:00Z');
+  beforeAll(async () => {
+    sim = await startOdooSimulator({ dataset: buildSmallDataset(), clock });
+  });
+  afterAll(() => sim.close());
+
+  it('JSON-2 create returns a list of ids; JSON-RPC returns an int for one dict', async () => {
+    const created = await json2(sim, 'res.partner', 'create', { vals_list: [{ name: 'New Customer', customer_rank: 1 }] });
+    expect(created.status).toBe(200);
+    const [id] = created.json() as number[];
+    const rpc = await executeKw(sim, 'res.partner', 'create', [{ name: 'Another' }]);
+    expect(rpc.body.result).toBe(id + 1);
+    const [row] = (await json2(sim, 'res.partner', 'read', { ids: [id], fields: ['name', 'active', 'company_id', 'create_date', 'write_date'] })).json() as Array<Record<string, unknown>>;
+    expect(row).toEqual({ id, name: 'New Customer', active: true, company_id: [1, 'Boardpack Demo BV'], create_date: '2026-12-01 10:00:00', write_date: '2026-12-01 10:00:00' });
+  });
+
+  it('write bumps write_date to the call time so incremental sync sees the change', async () => {
+    clock.set('2026-12-02T09:30:00Z');
+    expect((await json2(sim, 'res.partner', 'write', { ids: [10], vals: { email: 'billing@azure.example' } })).json()).toBe(true);
+    const changed = (await json2(sim, 'res.partner', 'search_read', { domain: [['write_date', '>=', '2026-12-02 00:00:00']], fields: ['email', 'write_date'] })).json();
+    expect(changed).toEqual([{ id: 10, email: 'billing@azure.example', write_date: '2026-12-02 09:30:00' }]);
+  });
+
+  it('applies x2many commands and unlink removes records', async () => {
+    const [move] = (await json2(sim, 'account.move', 'create', {
+      vals_list: [{ move_type: 'entry', journal_id: 4, date: '2026-12-02', line_ids: [[0, 0, { name: 'a', debit: 10, credit: 0, balance: 10, account_id: 1 }], [0, 0, { name: 'b', debit: 0, credit: 10, balance: -10, account_id: 2 }]] }],
+    })).json() as number[];
+    const [read] = (await json2(sim, 'account.move', 'read', { ids: [move], fields: ['line_ids', 'state'] })).json() as Array<{ line_ids: number[]; state: unknown }>;
+    expect(read.line_ids).toHaveLength(2);
+    await json2(sim, 'account.move', 'write', { ids: [move], vals: { line_ids: [[3, read.line_ids[0], 0]] } });
+    const [after] = (await json2(sim, 'account.move', 'read', { ids: [move], fields: ['line_ids'] })).json() as Array<{ line_ids: number[] }>;
+    expect(after.line_ids).toEqual([read.line_ids[1]]);
+    expect((await json2(sim, 'account.move', 'unlink', { ids: [move] })).json()).toBe(true);
+    expect((await json2(sim, 'account.move', 'read', { ids: [move], fields: ['name'] })).json()).toEqual([]);
+  });
+
+  it('rejects unknown fields without writing anything', async () => {
+    const reply = await json2(sim, 'res.partner', 'create', { vals_list: [{ name: 'ok' }, { name: 'bad', no_such_field: 1 }] });
+    expect(reply.status).toBe(500);
+    expect(reply.json()).toMatchObject({ name: 'builtins.ValueError' });
+    expect((await json2(sim, 'res.partner', 'search_count', { domain: [['name', '=', 'ok']] })).json()).toBe(0);
+  });
+
+  it('read drops missing ids, but echoes them when only id is asked (Odoo quirk)', async () => {
+    expect((await json2(sim, 'res.partner', 'read', { ids: [10, 999999], fields: ['name'] })).json()).toEqual([{ id: 10, name: 'Azure Interior' }]);
+    expect((await json2(sim, 'res.partner', 'read', { ids: [10, 999999], fields: ['id'] })).json()).toEqual([{ id: 10 }, { id: 999999 }]);
+  });
+
+  it('search_count honours limit; name_search and web_search_read answer in their shapes', async () => {
+    expect((await json2(sim, 'account.move', 'search_count', { domain: [], limit: 5 })).json()).toBe(5);
+    expect((await json2(sim, 'res.partner', 'name_search', { name: 'azure' })).json()).toEqual([[10, 'Azure Interior']]);
+    const web = (await json2(sim, 'account.move', 'web_search_read', { domain: [['move_type', '=', 'out_invoice']], specification: { name: {}, partner_id: { fields: { display_name: {} } } }, limit: 1, order: 'id asc' })).json();
+    expect(web).toEqual({ length: 64, records: [{ id: 1, name: 'INV/2026/00001', partner_id: { id: expect.any(Number), display_name: expect.any(String) } }] });
+  });
+});
