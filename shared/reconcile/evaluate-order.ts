@@ -135,6 +135,14 @@ export function evaluateMatched(order: ShopOrder, side: OdooSide, lines: readonl
   }
 
   const currency = odooCurrencyOf(side);
+  if (currency && currency !== order.currency && order.currencyAssumed) {
+    // The export never said which currency: the documents it matched (and the provider's customer-facing currency) do.
+    const presented = lines.find((line) => line.presentmentCurrency)?.presentmentCurrency;
+    if (!presented || presented === currency) {
+      explanation.push(`The export has no currency column; ${currency} taken from the Odoo documents${presented ? ' and the provider' : ''}.`);
+      return evaluateMatched({ ...order, currency, currencyAssumed: false }, side, lines, ctx);
+    }
+  }
   if (currency && currency !== order.currency) {
     verdict.categories = [...categories, 'CURRENCY_MISMATCH'];
     verdict.difference = null;
@@ -156,7 +164,8 @@ export function evaluateMatched(order: ShopOrder, side: OdooSide, lines: readonl
   }
 
   if (odooAmount !== null && difference !== null) {
-    const tolerance = roundingTolerance(order.lines.length, ctx.setting.roundingToleranceMinor);
+    const units = order.lines.reduce((sum, line) => sum + Math.max(1, line.quantity), 0);
+    const tolerance = roundingTolerance(units, ctx.setting.roundingToleranceMinor);
     let remaining = difference;
     if (!ctx.setting.shippingInOdoo && order.shipping > 0) {
       // Odoo is set up to book shipping outside revenue: a missing shipping amount is expected.

@@ -24,6 +24,7 @@ export interface OrderComponents {
   discount: Minor;
   tax: Minor;
   duties: Minor;
+  total: Minor;
   /** Whether the shop's prices include tax (null = unknown). */
   taxIncluded: boolean | null;
 }
@@ -38,6 +39,19 @@ function fmt(amount: Minor): string {
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * In tax-exclusive shops the shipping and discount columns are net of tax, while Odoo's total
+ * moves by the amount plus its tax: those components are also tried grossed up at the order's own
+ * effective tax rate (total / (total − tax)).
+ */
+function grossedUp(component: Component, parts: OrderComponents): Component | null {
+  if (parts.taxIncluded === true || parts.tax <= 0 || parts.total <= parts.tax) return null;
+  if (component.kind !== 'shipping' && component.kind !== 'discount' && component.kind !== 'duties') return null;
+  const amount = Math.round((component.amount * parts.total) / (parts.total - parts.tax));
+  if (amount === component.amount) return null;
+  return { ...component, amount, missingText: `${component.missingText} (plus its tax)`, extraText: `${component.extraText} (plus its tax)` };
 }
 
 function componentsOf(parts: OrderComponents): Component[] {
@@ -55,7 +69,9 @@ function componentsOf(parts: OrderComponents): Component[] {
     },
     { kind: 'duties', category: 'AMOUNT_MISMATCH_DUTIES', amount: parts.duties, missingSign: -1, missingText: 'Odoo lacks the duties line', extraText: 'Odoo has duties the shop did not charge' },
   ];
-  return list.filter((component) => component.amount > 0);
+  const present = list.filter((component) => component.amount > 0);
+  const grossed = present.map((component) => grossedUp(component, parts)).filter((component): component is Component => component !== null);
+  return [...present, ...grossed];
 }
 
 /**
@@ -71,6 +87,8 @@ export function explainDelta(delta: Minor, parts: OrderComponents, tolerance: Mi
     const members: number[] = [];
     for (let i = 0; i < n; i += 1) if (mask & (1 << i)) members.push(i);
     if (members.length > 4) continue;
+    const kinds = members.map((member) => components[member]?.kind);
+    if (new Set(kinds).size !== kinds.length) continue;
     for (let signMask = 0; signMask < 1 << members.length; signMask += 1) {
       let sum = 0;
       let reversed = 0;
@@ -90,7 +108,8 @@ export function explainDelta(delta: Minor, parts: OrderComponents, tolerance: Mi
         best === null ||
         members.length < best.size ||
         (members.length === best.size && reversed < best.reversed) ||
-        (members.length === best.size && reversed === best.reversed && Math.abs(residual) < Math.abs(best.residual));
+        (members.length === best.size && reversed === best.reversed && Math.abs(residual) < Math.abs(best.residual)) ||
+        (members.length === best.size && reversed === best.reversed && Math.abs(residual) === Math.abs(best.residual) && mask < best.mask);
       if (better) best = { mask, signs, size: members.length, reversed, residual };
     }
   }

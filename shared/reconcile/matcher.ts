@@ -9,11 +9,12 @@ import { isException, outcomeOf, sortCategories, type CategoryCode } from './cat
 import { evaluateMatched, evaluateMissing, type EvaluateContext, type OdooSide, type OrderVerdict } from './evaluate-order';
 import { formatAmount, roundingTolerance } from './explain';
 import { assignFuzzy } from './fuzzy';
-import { fitsKeyShape, learnKeyShape, type KeyShape } from './keys';
+import { fitsKeyShape, learnKeyShape, normalizeOrderKey, type KeyShape } from './keys';
+import { ordersFromSettlement } from './marketplace-orders';
 import { buildOdooIndex, findByKey, invoicesOf, sortInvoices, type KeyMatch } from './odoo-index';
 import { reconcilePayouts } from './payouts';
 import type { RecordResult, ReconcileOutput } from './result';
-import { buildSettlementIndex, dedupeSettlementLines, DEFAULT_SOURCE_CHANNEL, orderId } from './settlement-index';
+import { buildSettlementIndex, dedupeSettlementLines, DEFAULT_SOURCE_CHANNEL, orderId, summarizeSettlement } from './settlement-index';
 import type { ChannelSetting, OdooInvoice, OdooSaleOrder, ReconcileInput, SettlementLine, ShopOrder } from './types';
 
 /** Default settings for a channel nobody configured. */
@@ -63,8 +64,10 @@ function verdictRecord(order: ShopOrder, verdict: OrderVerdict, side: OdooSide |
 export function reconcile(input: ReconcileInput): ReconcileOutput {
   const settings = new Map((input.channelSettings ?? []).map((setting) => [setting.channel, setting]));
   const settingOf = (channel: string) => settings.get(channel) ?? defaultChannelSetting(channel);
-  const orders = [...input.shopOrders].sort(compareOrders);
   const lines = dedupeSettlementLines(input.settlementLines);
+  const imported = new Set(input.shopOrders.map((order) => orderId(order.channel, order.orderKey)));
+  const rebuilt = ordersFromSettlement(lines).filter((order) => !imported.has(orderId(order.channel, order.orderKey)));
+  const orders = [...input.shopOrders, ...rebuilt].sort(compareOrders);
   const settlementIndex = buildSettlementIndex(orders, lines, [...settings.values()]);
   const odooIndex = buildOdooIndex(input.saleOrders, input.invoices);
 
@@ -140,8 +143,8 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     records.push(verdictRecord(order, verdict, side, fuzzy.links.has(order) ? (fuzzy.suggestions.get(order) ?? []) : []));
   }
 
-  records.push(...odooOnlyRecords(orders, input.saleOrders, input.invoices, claimedSo, claimedInvoices, odooIndex.invoicesBySaleOrder));
-  records.push(...settlementRecords(settlementIndex.unattached));
+  const odooOnly = odooOnlyRecords(orders, input.saleOrders, input.invoices, claimedSo, claimedInvoices, odooIndex.invoicesBySaleOrder);
+  records.push(...odooOnly, ...settlementRecords(attachToOdooOnly(settlementIndex.unattached, odooOnly)));
   return { records, payouts: reconcilePayouts(lines, input.payouts, input.bankLines) };
 }
 
@@ -236,9 +239,42 @@ function odooOnly(channel: string, ref: string, recordKey: string, saleOrders: s
   });
 }
 
+/**
+ * A provider charge or refund for an order that is missing from the shop export but exists in Odoo
+ * belongs to that MISSING_IN_SHOP record (the cash confirms the sale), not to a separate exception.
+ * Returns the lines still unattached.
+ */
+function attachToOdooOnly(lines: readonly SettlementLine[], odooOnly: RecordResult[]): SettlementLine[] {
+  const byKey = new Map(odooOnly.map((record) => [normalizeOrderKey(record.sourceRef), record]));
+  const attached = new Map<RecordResult, SettlementLine[]>();
+  const rest: SettlementLine[] = [];
+  for (const line of lines) {
+    const record = line.orderKey && (line.kind === 'charge' || line.kind === 'refund') ? byKey.get(normalizeOrderKey(line.orderKey)) : undefined;
+    if (!record) {
+      rest.push(line);
+      continue;
+    }
+    const list = attached.get(record) ?? [];
+    list.push(line);
+    attached.set(record, list);
+  }
+  for (const [record, list] of attached) {
+    record.settlement = summarizeSettlement(list);
+    record.explanation.push(`The provider settled ${formatAmount(record.settlement?.charged ?? 0)} for it: the sale happened, the export is incomplete.`);
+  }
+  return rest;
+}
+
+/**
+ * Marketplace settlements are booked per settlement (deposit, commissions, subscription): their
+ * non-order rows are checked at payout level, not raised one by one.
+ */
+const SETTLEMENT_LEVEL_SOURCES = new Set(['amazon']);
+
 /** Provider lines that belong to no order: billing fees, Shop Cash, reserves, orphan charges. */
 function settlementRecords(lines: readonly SettlementLine[]): RecordResult[] {
   return [...lines]
+    .filter((line) => !(SETTLEMENT_LEVEL_SOURCES.has(line.source) && line.kind !== 'charge' && line.kind !== 'refund'))
     .sort((a, b) => a.source.localeCompare(b.source) || a.lineId.localeCompare(b.lineId))
     .map((line) => {
       const category: CategoryCode =

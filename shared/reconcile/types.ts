@@ -30,6 +30,8 @@ export interface ShopOrder {
   /** Calendar date in the shop's own time zone: this decides the order's month. */
   createdLocalDate: DateKey;
   currency: string;
+  /** True when the export had no currency column and `currency` is the configured default. */
+  currencyAssumed?: boolean;
   /** Items after discounts, as exported (tax included when `taxIncluded`). */
   subtotal: Minor;
   shipping: Minor;
@@ -88,6 +90,11 @@ export interface SettlementLine {
   /** `paid`, `in_transit`, `pending`, `scheduled`, or '' when the file does not say. */
   payoutStatus: string;
   description: string;
+  /**
+   * Marketplace settlements are also the only record of the order itself: a charge line carries
+   * the order's components so orders can be rebuilt across settlement files.
+   */
+  orderParts?: { subtotal: Minor; shipping: Minor; tax: Minor; discount: Minor; lines: ShopOrderLine[] };
 }
 
 /** One payout / settlement deposit as the provider summarises it. */

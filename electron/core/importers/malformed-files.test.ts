@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ordersFromSettlement } from '../../../shared/reconcile/marketplace-orders';
 import { AppError } from '../../../shared/rpc/errors';
 import { assertAccounted, importFile, type ImportFileOptions, type ImportResult } from './import-file';
 
@@ -75,9 +76,10 @@ describe('encodings and delimiters', () => {
     expect(result).toMatchObject({ format: 'amazon-settlement', rowsRead: 8, rowsImported: 7, rowsRejected: 1 });
     expect(result.rejected).toEqual([{ line: 9, reason: 'amount "zwölf" is not an amount' }]);
     expect(result.records.payouts).toMatchObject([{ payoutKey: '9001', payoutDate: '2026-10-17', total: 96690 }]);
-    expect(result.records.shopOrders.map((o) => [o.orderKey, o.total, o.shipping, o.createdLocalDate])).toEqual([
-      ['302-1111111-1111111', 101990, 1990, '2026-10-03'],
-      ['302-2222222-2222222', 16000, 0, '2026-10-05'],
+    // Orders are rebuilt from the settlement lines (an order can span settlement files).
+    expect(ordersFromSettlement(result.records.settlementLines).map((o) => [o.channel, o.orderKey, o.total, o.shipping, o.createdLocalDate])).toEqual([
+      ['marketplace', '302-1111111-1111111', 101990, 1990, '2026-10-03'],
+      ['marketplace', '302-2222222-2222222', 16000, 0, '2026-10-05'],
     ]);
     const fees = result.records.settlementLines.map((l) => [l.kind, l.gross, l.fee]);
     expect(fees).toEqual([['charge', 101990, 15000], ['charge', 16000, 2400], ['fee', -3900, 0]]);

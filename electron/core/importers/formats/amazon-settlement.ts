@@ -111,14 +111,20 @@ export const amazonSettlement: FormatSpec = {
         }
       },
       finish() {
+        // Orders are not emitted here: one order's rows can span several settlement files, so the
+        // matcher rebuilds marketplace orders from all stored settlement lines (orderParts).
         for (const parts of orders.values()) {
-          records.shopOrders.push(parts.order);
-          const base = { source: 'amazon', orderKey: parts.order.orderKey, currency: parts.order.currency, presentmentAmount: null, presentmentCurrency: '', payoutId: settlementId, payoutDate: depositDate, payoutStatus: 'paid', description: '' };
+          const order = parts.order;
+          const base = { source: 'amazon', orderKey: order.orderKey, currency: order.currency, presentmentAmount: null, presentmentCurrency: '', payoutId: settlementId, payoutDate: depositDate, payoutStatus: 'paid', description: '' };
           if (parts.charge !== 0 || parts.fees !== 0) {
-            records.settlementLines.push({ ...base, lineId: `${settlementId}:${parts.order.orderKey}:order`, kind: 'charge', rawType: 'Order', occurredAtUtc: parts.order.createdAtUtc, occurredLocalDate: parts.order.createdLocalDate, gross: parts.charge, fee: parts.fees, net: parts.charge - parts.fees });
+            records.settlementLines.push({
+              ...base, lineId: `${settlementId}:${order.orderKey}:order`, kind: 'charge', rawType: 'Order', occurredAtUtc: order.createdAtUtc,
+              occurredLocalDate: order.createdLocalDate, gross: parts.charge, fee: parts.fees, net: parts.charge - parts.fees,
+              orderParts: { subtotal: order.subtotal, shipping: order.shipping, tax: order.tax, discount: order.discount, lines: order.lines },
+            });
           }
           if (parts.refund !== 0 || parts.refundFees !== 0) {
-            records.settlementLines.push({ ...base, lineId: `${settlementId}:${parts.order.orderKey}:refund`, kind: 'refund', rawType: 'Refund', occurredAtUtc: parts.lastAt, occurredLocalDate: parts.lastLocal, gross: parts.refund, fee: parts.refundFees, net: parts.refund - parts.refundFees });
+            records.settlementLines.push({ ...base, lineId: `${settlementId}:${order.orderKey}:refund`, kind: 'refund', rawType: 'Refund', occurredAtUtc: parts.lastAt, occurredLocalDate: parts.lastLocal, gross: parts.refund, fee: parts.refundFees, net: parts.refund - parts.refundFees });
           }
         }
         records.settlementLines.push(...others);

@@ -61,6 +61,7 @@ export function genericFormat(mapping: SourceMapping): FormatSpec {
             const status = read(c.status).trim().toLowerCase().replace(/\s+/g, '_') || 'paid';
             order = {
               channel: mapping.channel, orderKey: key, createdAtUtc: created.utc, createdLocalDate: created.localDate, currency,
+              currencyAssumed: read(c.currency).trim() === '',
               subtotal: 0, shipping: money(c.shipping), discount: money(c.discount), tax: money(c.tax), taxIncluded: mapping.taxIncluded ?? null,
               duties: 0, total: parseAmount(read(c.total), c.total, currency, options.decimalComma), refunded: money(c.refunded),
               financialStatus: status, cancelled: status === 'cancelled' || status === 'voided', paymentGateway: read(c.gateway).trim(),

@@ -45,6 +45,7 @@ export const woocommerceOrders: FormatSpec = {
             createdAtUtc: created.utc,
             createdLocalDate: created.localDate,
             currency,
+            currencyAssumed: cell('Order Currency').trim() === '',
             subtotal: money('Order Subtotal Amount'),
             shipping: money('Order Shipping Amount'),
             discount: money('Cart Discount Amount'),

@@ -1,0 +1,71 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { basename, join } from 'node:path';
+import type { ReconcileView } from '../../../shared/rpc/contracts/reconcile';
+import type { HandlersFor } from '../rpc/handlers';
+import type { CoreServices } from '../services';
+import { safeStem } from '../workspace/files-handlers';
+import type { Workspace } from '../workspace/workspace';
+import { decideException, decisionKey, listExceptions } from './exception-store';
+import { exceptionLines, writeExceptions } from './exceptions-export';
+import { runReconciliation, type RunReport } from './run';
+
+/** Who decided, for the exceptions log: the OS account (a desktop app has one user). */
+function currentUser(): string {
+  try {
+    return userInfo().username || 'local user';
+  } catch {
+    return 'local user';
+  }
+}
+
+/** Handlers of `reconcile.*`: thin wrappers over the reconciliation run and the exceptions store. */
+export function createReconcileHandlers(services: CoreServices, workspace: Workspace): HandlersFor<'reconcile.import' | 'reconcile.results' | 'reconcile.resolve' | 'reconcile.export'> {
+  const activeDb = () => workspace.cacheFor(workspace.requireActive().id).db;
+
+  function view(report: RunReport): ReconcileView {
+    return {
+      month: report.month, timeZone: report.timeZone, companyCurrency: report.companyCurrency,
+      imports: report.imports.map(({ file, sha256: _sha256, ...rest }) => ({ ...rest, fileName: basename(file) })),
+      records: report.records, payouts: report.payouts, summary: report.summary, dataCleaning: report.dataCleaning,
+      exceptions: listExceptions(activeDb(), { month: report.month }),
+    };
+  }
+
+  async function run(month: string, files: string[], format: string | undefined, signal: AbortSignal): Promise<RunReport> {
+    return runReconciliation(activeDb(), { month, files, format, clock: services.clock, logger: services.logger, importedBy: currentUser(), signal });
+  }
+
+  return {
+    'reconcile.import': async ({ month, files, format }, ctx) => {
+      // Uploaded bytes are kept in the data folder: the import record points at a file that exists.
+      const dir = join(services.dataDir, 'imports', services.clock.now().toISOString().replace(/[:.]/g, '-'));
+      mkdirSync(dir, { recursive: true });
+      const paths = files.map((file, index) => {
+        const path = join(dir, `${index + 1}-${safeStem(file.name)}`);
+        writeFileSync(path, Buffer.from(file.base64, 'base64'));
+        return path;
+      });
+      const report = await run(month, paths, format === 'auto' ? undefined : format, ctx.signal);
+      report.imports.forEach((entry, index) => {
+        entry.file = files[index]?.name ?? entry.file;
+      });
+      return view(report);
+    },
+    'reconcile.results': async ({ month }, ctx) => view(await run(month, [], undefined, ctx.signal)),
+    'reconcile.resolve': async ({ recordKey, category, status, note }) => ({
+      exceptions: decideException(activeDb(), { recordKey, category, status, note, who: currentUser() }, services.clock),
+    }),
+    'reconcile.export': async ({ month, format }, ctx) => {
+      const report = await run(month, [], undefined, ctx.signal);
+      const decisions = new Map(listExceptions(activeDb(), { month }).map((row) => [decisionKey(row.recordKey, row.category), row]));
+      const lines = exceptionLines(report.records, decisions);
+      const dir = join(services.dataDir, 'exports');
+      mkdirSync(dir, { recursive: true });
+      const fileName = `exceptions-${month}.${format}`;
+      const path = join(dir, fileName);
+      await writeExceptions(path, lines);
+      return { path, fileName, lines: lines.length };
+    },
+  };
+}
