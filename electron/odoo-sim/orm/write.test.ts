@@ -63,3 +63,33 @@ describe('writes and read quirks', () => {
     expect(web).toEqual({ length: 64, records: [{ id: 1, name: 'INV/2026/00001', partner_id: { id: expect.any(Number), display_name: expect.any(String) } }] });
   });
 });
+
+describe('values computed for the current company', () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startOdooSimulator({ dataset: buildSmallDataset(), clock: fixedClock('2026-06-15T12:00:00Z') });
+  });
+  afterAll(() => sim.close());
+
+  it('company-dependent fields follow allowed_company_ids[0]', async () => {
+    const cost = async (company: number) =>
+      ((await json2(sim, 'product.product', 'read', { ids: [1], fields: ['standard_price'], context: { allowed_company_ids: [company] } })).json() as Array<{ standard_price: number }>)[0].standard_price;
+    expect(await cost(1)).toBe(2500);
+    expect(await cost(2)).toBe(2150);
+  });
+
+  it('res.currency.rate is per company and date (rates on the company, latest on or before the date)', async () => {
+    const rates = async (company: number, date?: string) =>
+      (await json2(sim, 'res.currency', 'search_read', { domain: [['name', 'in', ['EUR', 'GBP', 'USD']]], fields: ['name', 'rate'], order: 'name', context: { allowed_company_ids: [company], ...(date ? { date } : {}) } })).json();
+    expect(await rates(1)).toEqual([
+      { id: 126, name: 'EUR', rate: 1 },
+      { id: 147, name: 'GBP', rate: 0.85 },
+      { id: 1, name: 'USD', rate: 1.09 },
+    ]);
+    expect(await rates(2, '2026-01-20')).toEqual([
+      { id: 126, name: 'EUR', rate: 1.175 },
+      { id: 147, name: 'GBP', rate: 1 },
+      { id: 1, name: 'USD', rate: 1.26 },
+    ]);
+  });
+});
