@@ -1,35 +1,104 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { AppShell, Burger, Group, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { useApi } from './api/ApiContext';
+import { BoardPackPage } from './features/boardpack/BoardPackPage';
+import { ConnectionPage } from './features/connection/ConnectionPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { WelcomePage } from './features/onboarding/WelcomePage';
+import { ReconcilePage } from './features/reconcile/ReconcilePage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { SyncPage } from './features/sync/SyncPage';
+import { useSettings, useWorkspace } from './features/workspace/queries';
 import { ColorSchemeToggle } from './shell/ColorSchemeToggle';
+import { Navigation, NAV_ITEMS } from './shell/Navigation';
+import { ScopeControls } from './shell/ScopeControls';
+import { ShortcutsHelp } from './shell/ShortcutsHelp';
 import { StatusBar } from './shell/StatusBar';
-import { HomePage } from './features/home/HomePage';
+import { useCoreEvents } from './shell/useCoreEvents';
+import { useStartupCheck } from './shell/useStartupCheck';
+import { useView, ViewProvider, type ScreenId } from './shell/view-state';
 
-const SCREENS = ['Home'] as const;
-type Screen = (typeof SCREENS)[number];
+/** Screens that work without synced data; the others show the welcome screen until the first sync. */
+const WITHOUT_DATA: ScreenId[] = ['connection', 'sync', 'settings'];
 
-export function App() {
-  const [screen, setScreen] = useState<Screen>('Home');
+function Screen({ screen }: { screen: ScreenId }) {
+  switch (screen) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'reconcile':
+      return <ReconcilePage />;
+    case 'boardpack':
+      return <BoardPackPage />;
+    case 'sync':
+      return <SyncPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'connection':
+      return <ConnectionPage />;
+    case 'welcome':
+      return <WelcomePage />;
+  }
+}
+
+function Shell() {
+  const api = useApi();
+  const view = useView();
+  const workspace = useWorkspace();
+  const settings = useSettings();
+  const { setColorScheme } = useMantineColorScheme();
+  const [navOpened, { toggle: toggleNav }] = useDisclosure(true);
+  const [helpOpened, setHelpOpened] = useState(false);
+  useCoreEvents();
+  useStartupCheck(workspace.data?.activeProfileId);
+
+  const savedTheme = settings.data?.theme;
+  useEffect(() => {
+    if (savedTheme) setColorScheme(savedTheme as MantineColorScheme);
+  }, [savedTheme, setColorScheme]);
+
+  useHotkeys([
+    ...NAV_ITEMS.map((item, index): [string, () => void] => [`alt+${index + 1}`, () => view.go(item.screen)]),
+    ['alt+S', () => void api.call('sync.start', {}).then(() => view.go('sync')).catch(() => view.go('sync'))],
+    ['shift+?', () => setHelpOpened(true)],
+  ]);
+
+  const active = workspace.data?.active ?? null;
+  const hasData = active?.hasData === true;
+  const screen: ScreenId = workspace.isSuccess && !hasData && !WITHOUT_DATA.includes(view.screen) ? 'welcome' : view.screen;
+
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 'sm' }} footer={{ height: 32 }} padding="md">
+    <AppShell header={{ height: 64 }} navbar={{ width: 210, breakpoint: 'sm', collapsed: { desktop: !navOpened, mobile: !navOpened } }} footer={{ height: 32 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={1} size="h4">Boardpack</Title>
-          <ColorSchemeToggle />
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={toggleNav} size="sm" aria-label={navOpened ? 'Hide navigation' : 'Show navigation'} />
+            <Title order={1} size="h4">Boardpack</Title>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <ScopeControls />
+            <ColorSchemeToggle />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {SCREENS.map((name) => (
-          <NavLink key={name} label={name} active={screen === name} onClick={() => setScreen(name)} />
-        ))}
+        <Navigation />
       </AppShell.Navbar>
-      <AppShell.Main>{screen === 'Home' && <HomePage />}</AppShell.Main>
+      <AppShell.Main>
+        {workspace.isSuccess && <Screen screen={screen} />}
+      </AppShell.Main>
       <AppShell.Footer px="md">
         <StatusBar />
       </AppShell.Footer>
+      <ShortcutsHelp opened={helpOpened} onClose={() => setHelpOpened(false)} />
     </AppShell>
   );
 }
 
-export function Placeholder({ text }: { text: string }) {
-  return <Text c="dimmed">{text}</Text>;
+export function App() {
+  return (
+    <ViewProvider>
+      <Shell />
+    </ViewProvider>
+  );
 }

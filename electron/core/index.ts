@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { RpcEvent } from '../../shared/rpc/envelope';
 import { createAppHandlers } from './app/handlers';
 import { createConnectionHandlers } from './connection/handlers';
+import { createReconcileHandlers } from './reconcile/handlers';
 import { createReportsHandlers } from './reports/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { createSyncHandlers } from './sync/handlers';
@@ -49,6 +50,7 @@ export function createCore(deps: CoreDeps) {
     ...createSettingsHandlers(services, workspace),
     ...createFilesHandlers(services),
     ...createReportsHandlers(services, workspace),
+    ...createReconcileHandlers(services, workspace),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, deps.logger.child('rpc'));
   return {

@@ -1,13 +1,44 @@
-import { Group, Text } from '@mantine/core';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/ApiContext';
+import { useWorkspace } from '../features/workspace/queries';
+import { resolveScope } from '../features/workspace/scope';
+import { LockIcon } from '../ui/Icons/Icons';
+import { formatAge } from './format-age';
+import { useView } from './view-state';
 
-/** Bottom bar: proves the core answers (a real round trip) and shows the version. */
+/** Bottom bar: core connection, online/offline, snapshot age, closed-month lock, sync activity. */
 export function StatusBar() {
   const api = useApi();
+  const view = useView();
   const info = useQuery({ queryKey: ['app', 'info'], queryFn: () => api.call('app.getInfo', {}) });
+  const workspace = useWorkspace();
+  const active = workspace.data?.active ?? null;
+  const scope = resolveScope(view, active);
+  const ready = info.isSuccess && workspace.isSuccess;
   return (
-    <Group h="100%" gap="md" data-app-state={info.isSuccess ? 'ready' : info.isError ? 'error' : 'loading'}>
+    <Group h="100%" gap="md" justify="space-between" wrap="nowrap" data-app-state={ready ? 'ready' : info.isError || workspace.isError ? 'error' : 'loading'}>
+      <Group gap="md" wrap="nowrap">
+        {active && (
+          <>
+            <Tooltip label={active.onlineProblem ?? 'The server answered'} disabled={!active.onlineProblem && active.online !== 'online'}>
+              <Badge size="sm" variant="dot" color={active.online === 'online' ? 'teal' : active.online === 'offline' ? 'orange' : 'gray'} data-testid="online-state">
+                {active.online === 'online' ? 'Online' : active.online === 'offline' ? 'Offline · working from the cache' : 'Connection not checked'}
+              </Badge>
+            </Tooltip>
+            <Text size="xs" data-testid="snapshot-age">
+              {active.profile.name} · data synced {formatAge(active.snapshotAgeSeconds)}
+            </Text>
+            {active.syncing && <Badge size="sm" color="blue" variant="light">Syncing…</Badge>}
+            {scope.closed && (
+              <Group gap={4} data-testid="closed-month">
+                <LockIcon title={`${scope.month} is closed`} />
+                <Text size="xs">{scope.month} closed (snapshot)</Text>
+              </Group>
+            )}
+          </>
+        )}
+      </Group>
       <Text size="xs" c="dimmed">
         {info.isSuccess ? `Core connected · v${info.data.version}` : info.isError ? `Core unreachable: ${info.error.message}` : 'Connecting…'}
       </Text>

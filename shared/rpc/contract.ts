@@ -2,6 +2,7 @@ import { appContract } from './contracts/app';
 import { connectionContract } from './contracts/connection';
 import { demoContract } from './contracts/demo';
 import { filesContract } from './contracts/files';
+import { reconcileContract } from './contracts/reconcile';
 import { reportsContract } from './contracts/reports';
 import { settingsContract } from './contracts/settings';
 import { syncContract } from './contracts/sync';
@@ -21,6 +22,7 @@ export const contract = {
   ...settingsContract,
   ...filesContract,
   ...reportsContract,
+  ...reconcileContract,
 };
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../reports/index';
@@ -54,6 +54,28 @@ describe('demo company through the dispatcher', () => {
     expect(drill.rows.reduce((sum, row) => sum + row.amount, 0)).toBe(company.kpis.net_revenue.month);
     expect(drill.total).toBe(company.kpis.net_revenue.month);
   }, 120_000);
+
+  it('imports the demo Shopify export, lists exceptions, resolves one with a note, exports them', async () => {
+    const state = await c.call('workspace.getState', {});
+    const month = state.active!.months!.last;
+    const file = join(c.dataDir, 'demo', 'exports', 'shopify', `orders_export_${month}.csv`);
+    const result = await c.call('reconcile.import', { month, files: [{ name: `orders_export_${month}.csv`, base64: readFileSync(file).toString('base64') }] });
+    expect(result.imports[0]).toMatchObject({ fileName: `orders_export_${month}.csv`, format: expect.stringContaining('shopify'), duplicateFile: false });
+    expect(result.imports[0]!.rowsRead).toBe(result.imports[0]!.rowsImported + result.imports[0]!.rowsRejected);
+    const open = result.exceptions.filter((e) => e.status === 'open');
+    expect(open.length).toBeGreaterThan(0);
+    const target = open[0]!;
+    await expect(c.call('reconcile.resolve', { recordKey: target.recordKey, category: target.category, status: 'resolved' })).rejects.toMatchObject({ code: 'validation' });
+    const decided = await c.call('reconcile.resolve', { recordKey: target.recordKey, category: target.category, status: 'resolved', note: 'Booked the shipping in Odoo' });
+    expect(decided.exceptions[0]).toMatchObject({ status: 'resolved', note: 'Booked the shipping in Odoo' });
+    const again = await c.call('reconcile.results', { month });
+    expect(again.exceptions.find((e) => e.recordKey === target.recordKey && e.category === target.category)?.status).toBe('resolved');
+    const exported = await c.call('reconcile.export', { month, format: 'csv' });
+    expect(readFileSync(exported.path, 'utf8')).toContain('Booked the shipping in Odoo');
+    const downloaded = await c.call('files.read', { path: exported.path });
+    expect(Buffer.from(downloaded.base64, 'base64').toString('utf8')).toContain(target.recordKey);
+    await expect(c.call('files.read', { path: '/etc/hostname' })).rejects.toMatchObject({ code: 'validation' });
+  }, 60_000);
 
   it('refuses a second sync while one runs, and a cancelled sync says so', async () => {
     const since = c.events.length;

@@ -1,0 +1,123 @@
+import { Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Text, TextInput, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../shared/rpc/contracts/settings';
+import { useApi } from '../../api/ApiContext';
+import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
+import { useSettings, useWorkspace, workspaceKeys } from '../workspace/queries';
+import { ProfilesCard } from './ProfilesCard';
+
+const LOCALES = ['en-GB', 'en-US', 'de-DE', 'fr-FR', 'nl-BE', 'es-ES', 'it-IT'];
+const TIMEZONES = ['Europe/Brussels', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Singapore', 'UTC'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** Theme, locale, fiscal year, timezone, currency, reconciliation rules, schedule, data folder, profiles. */
+export function SettingsPage() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const settings = useSettings();
+  const workspace = useWorkspace();
+  const { setColorScheme } = useMantineColorScheme();
+  const [draft, setDraft] = useState<Settings | null>(null);
+  useEffect(() => {
+    if (settings.data && draft === null) {
+      const { dataDir: _dataDir, ...rest } = settings.data;
+      setDraft(rest);
+    }
+  }, [settings.data, draft]);
+  const save = useMutation({
+    mutationFn: (next: Settings) => api.call('settings.set', next),
+    onSuccess: (saved) => {
+      setColorScheme(saved.theme as MantineColorScheme);
+      void queryClient.invalidateQueries();
+      void queryClient.invalidateQueries({ queryKey: workspaceKeys.settings() });
+    },
+  });
+  if (settings.error) return <ErrorAlert error={settings.error} />;
+  if (!draft || !settings.data) return null;
+  const patch = (p: Partial<Settings>) => setDraft({ ...draft, ...p });
+  const currencies = workspace.data?.active?.currencies ?? [];
+
+  return (
+    <Stack maw={820}>
+      <Group justify="space-between">
+        <Title order={2}>Settings</Title>
+        <Button onClick={() => save.mutate(draft)} loading={save.isPending}>Save settings</Button>
+      </Group>
+      {save.error && <ErrorAlert error={save.error} />}
+      {save.isSuccess && <Text size="sm" c="teal" role="status">Settings saved.</Text>}
+      <Card withBorder>
+        <Stack gap="sm">
+          <Title order={3} size="h5">Display</Title>
+          <div>
+            <Text size="sm" fw={500} id="theme-label">Theme</Text>
+            <SegmentedControl aria-labelledby="theme-label" value={draft.theme} onChange={(v) => patch({ theme: v as Settings['theme'] })}
+              data={[{ value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }, { value: 'auto', label: 'System' }]} />
+          </div>
+          <Select label="Locale for numbers and dates" data={LOCALES} value={draft.locale} onChange={(v) => v && patch({ locale: v })} allowDeselect={false} />
+          <Select label="Presentation currency" description="Default currency of consolidated views" data={currencies} value={draft.presentationCurrency}
+            onChange={(v) => patch({ presentationCurrency: v })} clearable placeholder="First company's currency" />
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Stack gap="sm">
+          <Title order={3} size="h5">Periods</Title>
+          <Select label="Timezone for cutting months" description="Odoo stores times in UTC; months are cut in this zone" data={TIMEZONES} value={draft.timezone}
+            onChange={(v) => patch({ timezone: v })} clearable placeholder="The Odoo user's timezone" searchable />
+          <Select label="Fiscal year starts in" data={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))} value={draft.fiscalYearStartMonth ? String(draft.fiscalYearStartMonth) : null}
+            onChange={(v) => patch({ fiscalYearStartMonth: v ? Number(v) : null })} clearable placeholder="As set in Odoo (per company)" />
+          <NumberInput label="Flag draft invoices older than (days)" min={1} max={365} value={draft.staleDraftDays} onChange={(v) => patch({ staleDraftDays: Number(v) || 30 })} />
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Stack gap="sm">
+          <Title order={3} size="h5">Reconciliation rules</Title>
+          <NumberInput label="Amount tolerance (cents)" min={0} max={100000} value={draft.reconciliation.amountToleranceMinor}
+            onChange={(v) => patch({ reconciliation: { ...draft.reconciliation, amountToleranceMinor: Number(v) || 0 } })} />
+          <NumberInput label="Date window (days)" min={0} max={60} value={draft.reconciliation.dateWindowDays}
+            onChange={(v) => patch({ reconciliation: { ...draft.reconciliation, dateWindowDays: Number(v) || 0 } })} />
+          {draft.channels.map((rule, index) => (
+            <Group key={rule.channel} gap="sm">
+              <Text size="sm" w={160}>{rule.channel}</Text>
+              <Switch label="Shipping counts as revenue" checked={rule.shippingIsRevenue}
+                onChange={(e) => patch({ channels: draft.channels.map((r, i) => (i === index ? { ...r, shippingIsRevenue: e.currentTarget.checked } : r)) })} />
+            </Group>
+          ))}
+          <ChannelAdder onAdd={(channel) => patch({ channels: [...draft.channels.filter((r) => r.channel !== channel), { channel, teamId: null, shippingIsRevenue: false }] })} />
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Stack gap="sm">
+          <Title order={3} size="h5">Automatic sync</Title>
+          <Switch label="Sync automatically during business hours (when online and idle)" checked={draft.schedule.enabled}
+            onChange={(e) => patch({ schedule: { ...draft.schedule, enabled: e.currentTarget.checked } })} />
+          <Group>
+            <NumberInput label="Every (minutes)" min={5} max={1440} value={draft.schedule.everyMinutes} onChange={(v) => patch({ schedule: { ...draft.schedule, everyMinutes: Number(v) || 15 } })} w={140} />
+            <TextInput label="From" value={draft.schedule.from} onChange={(e) => patch({ schedule: { ...draft.schedule, from: e.currentTarget.value } })} w={100} />
+            <TextInput label="To" value={draft.schedule.to} onChange={(e) => patch({ schedule: { ...draft.schedule, to: e.currentTarget.value } })} w={100} />
+          </Group>
+          <Checkbox.Group label="Days" value={draft.schedule.weekdays.map(String)} onChange={(v) => patch({ schedule: { ...draft.schedule, weekdays: v.map(Number).sort() } })}>
+            <Group mt={4}>{WEEKDAYS.map((d, i) => <Checkbox key={d} value={String(i + 1)} label={d} />)}</Group>
+          </Checkbox.Group>
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Title order={3} size="h5">Data folder</Title>
+        <Text size="sm" ff="monospace" data-testid="data-dir">{settings.data.dataDir}</Text>
+        <Text size="xs" c="dimmed">Caches, snapshots, imports and exports live here. Back it up like any other finance file.</Text>
+      </Card>
+      <ProfilesCard />
+    </Stack>
+  );
+}
+
+function ChannelAdder({ onAdd }: { onAdd(channel: string): void }) {
+  const [name, setName] = useState('');
+  return (
+    <Group align="flex-end">
+      <TextInput label="Add a channel rule" placeholder="e.g. Shopify" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+      <Button variant="default" disabled={!name.trim()} onClick={() => { onAdd(name.trim()); setName(''); }}>Add</Button>
+    </Group>
+  );
+}

@@ -1,0 +1,24 @@
+import { Kbd, Modal, Table } from '@mantine/core';
+
+export const SHORTCUTS: Array<[string, string]> = [
+  ['Alt+1 … Alt+5', 'Dashboard, Reconcile, Board pack, Sync, Settings'],
+  ['Alt+S', 'Sync now'],
+  ['Alt+E', 'Export the board pack (on the Board pack screen)'],
+  ['Shift+?', 'This list'],
+  ['Esc', 'Close a drill-down or dialog'],
+];
+
+/** The keyboard shortcuts, listed (Shift+?). */
+export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts">
+      <Table fz="sm" aria-label="Keyboard shortcuts">
+        <Table.Tbody>
+          {SHORTCUTS.map(([keys, action]) => (
+            <Table.Tr key={keys}><Table.Td><Kbd>{keys}</Kbd></Table.Td><Table.Td>{action}</Table.Td></Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Modal>
+  );
+}
