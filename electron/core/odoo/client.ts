@@ -100,14 +100,31 @@ export function createOdooClient(config: OdooConnectionConfig, deps: OdooClientD
   }
 
   /** One shared session; a failed attempt is forgotten so the next call tries again. */
-  function ensureSession(signal?: AbortSignal): Promise<Session> {
+  function sharedSession(signal?: AbortSignal): Promise<Session> {
     if (!session) {
-      session = openSession(signal);
-      session.catch(() => {
-        session = undefined;
+      const opening = openSession(signal);
+      session = opening;
+      opening.catch(() => {
+        if (session === opening) session = undefined;
       });
     }
     return session;
+  }
+
+  /**
+   * The session for one caller. The session is opened under the first caller's signal (so a
+   * cancelled connect sends nothing more); other callers whose own signal is still live just
+   * start a fresh session instead of inheriting that cancellation.
+   */
+  async function ensureSession(signal?: AbortSignal): Promise<Session> {
+    for (;;) {
+      try {
+        return await sharedSession(signal);
+      } catch (error) {
+        const inherited = error instanceof OdooError && error.code === 'cancelled' && !signal?.aborted;
+        if (!inherited) throw error;
+      }
+    }
   }
 
   async function call<T = unknown>(model: string, method: string, kwargs: Record<string, unknown>, opts: CallOptions = {}, exec: ExecOptions = {}): Promise<T> {

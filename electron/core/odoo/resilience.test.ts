@@ -119,3 +119,16 @@ describe('resilience over real HTTP', () => {
     expect(callsTo(s)).toBe(before);
   }, 10_000);
 });
+
+describe('session sharing', () => {
+  it('a caller cancelled during connection does not cancel the other callers', async () => {
+    const s = await serve([OK_COUNT]);
+    const c = client(s.url);
+    const controller = new AbortController();
+    const cancelled = failureOf(c.searchCount('res.partner', [], { signal: controller.signal }));
+    const other = c.searchCount('res.partner', []);
+    controller.abort();
+    expect((await cancelled).code).toBe('cancelled');
+    await expect(other).resolves.toBe(42);
+  });
+});
