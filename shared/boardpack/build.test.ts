@@ -66,5 +66,12 @@ describe('buildBoardPack', () => {
     expect(doc.sections.map((section) => section.id)).toEqual(['cover', 'contents', 'pipeline', 'channel-sales', 'top-customers']);
     expect(doc.currency).toBe('USD');
     expect(doc.entityLabel).toBe('Northwind Inc.');
+    const customers = table(doc, 'customers');
+    const top = customers.rows.find((row) => row.key === 'top');
+    const all = customers.rows.find((row) => row.key === 'all');
+    const share = customers.rows.find((row) => row.key === 'share');
+    expect(top?.values.ltm).toBe(9_100_000_00 + 4_200_000_00 + 2_950_123_45);
+    expect(all?.values.ltm).toBe(sampleReport().companies[1]?.kpis.net_revenue.ltm);
+    expect(share?.values.ltm).toBeCloseTo((top?.values.ltm ?? 0) / (all?.values.ltm ?? 1), 12);
   });
 });

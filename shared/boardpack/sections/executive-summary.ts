@@ -50,7 +50,7 @@ export function executiveSummaryBlocks(context: SectionContext): Block[] {
       id: 'revenue-trend',
       title: `Net revenue, last 13 months (${context.unitLabel})`,
       width: 900,
-      height: 300,
+      height: 220,
       option: revenueTrendOption({
         labels: context.trendLabels,
         actual: revenue.trend.map((point) => chartAmount(point.value, context.display.currencyDecimals, context.scale)),

@@ -1,6 +1,7 @@
 import { pipelineByStageOption, revenueByChannelOption } from '../../charts';
 import { chartAmount } from '../display-values';
-import type { Block } from '../model';
+import type { Block, TableColumn, TableRow } from '../model';
+import { completeTable } from '../table-math';
 import type { SectionContext } from './context';
 import { breakdownTable, kpiTable } from './kpi-tables';
 
@@ -29,7 +30,8 @@ function channelTable(context: SectionContext): Block[] {
 
 function pipelineChart(context: SectionContext): Block[] {
   const stages = context.view.kpis.pipeline_weighted?.breakdown ?? [];
-  if (stages.length === 0) return [];
+  // One bucket is not a distribution: the table already says it.
+  if (stages.length < 2) return [];
   return [
     {
       type: 'chart',
@@ -41,7 +43,7 @@ function pipelineChart(context: SectionContext): Block[] {
         stages.map((row) => ({
           stage: row.label,
           weighted: chartAmount(row.month, context.display.currencyDecimals, context.scale) ?? 0,
-          expected: chartAmount(row.extra?.expected ?? row.month, context.display.currencyDecimals, context.scale) ?? 0,
+          ...(row.extra?.expected !== undefined && row.extra.expected !== null ? { expected: chartAmount(row.extra.expected, context.display.currencyDecimals, context.scale) ?? 0 } : {}),
         })),
         context.unitLabel,
       ),
@@ -79,11 +81,28 @@ export function channelSalesBlocks(context: SectionContext): Block[] {
   ];
 }
 
-/** Sales pack: top customers (names come from Odoo partners: untrusted text). */
+/**
+ * Sales pack: the ten largest customers by net revenue over the last twelve months (names come from Odoo
+ * partners: untrusted text), their total, all customers, and the concentration ratio as a formula.
+ */
 export function topCustomersBlocks(context: SectionContext): Block[] {
-  const table = breakdownTable('customers', 'Top customers by net revenue', context.unitLabel, context.view.kpis.top10_customer_share, 'Top customers total');
-  return [
-    ...(table ? [table] : [{ type: 'paragraph' as const, text: 'Customer revenue is not available for this month.', tone: 'muted' as const }]),
-    kpiTable('concentration', 'Customer concentration', context.unitLabel, context.view, ['top10_customer_share']),
-  ];
+  const share = context.view.kpis.top10_customer_share;
+  const revenue = context.view.kpis.net_revenue;
+  const customers = (share?.breakdown ?? []).filter((row) => row.extra?.ltm !== undefined && row.extra.ltm !== null);
+  const blocks: Block[] = [];
+  if (customers.length > 0) {
+    const columns: TableColumn[] = [{ kind: 'measure', key: 'ltm', label: 'Last 12 months' }];
+    const details: TableRow[] = customers.map((row, index) => ({ key: `c${index + 1}`, label: row.label, kind: 'detail', unit: 'amount', values: { ltm: row.extra?.ltm ?? null } }));
+    const rows: TableRow[] = [
+      ...details,
+      { key: 'top', label: `Top ${customers.length} customers`, kind: 'subtotal', unit: 'amount', values: {}, sumOf: details.map((row) => ({ row: row.key, sign: 1 })) },
+      { key: 'all', label: 'All customers (net revenue)', kind: 'detail', unit: 'amount', values: { ltm: revenue?.ltm ?? null } },
+      { key: 'share', label: 'Share of the top customers', kind: 'ratio', unit: 'percent', values: {}, ratioOf: { numerator: 'top', denominator: 'all' } },
+    ];
+    blocks.push({ type: 'table', id: 'customers', title: 'Top customers by net revenue, last 12 months', unitLabel: context.unitLabel, labelHeader: 'Customer', columns, rows: completeTable(columns, rows) });
+  } else {
+    blocks.push({ type: 'paragraph', text: 'Customer revenue is not available for this month.', tone: 'muted' });
+  }
+  blocks.push(kpiTable('concentration', 'Customer concentration', context.unitLabel, context.view, ['top10_customer_share']));
+  return blocks;
 }

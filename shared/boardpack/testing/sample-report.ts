@@ -65,7 +65,7 @@ function kpi(id: KpiId, currency: string, factor: number): Kpi {
     month,
     qtd: ytd,
     ytd,
-    ltm: month,
+    ltm: flow ? trend.slice(1).reduce((sum, point) => sum + (point.value ?? 0), 0) : month,
     priorYearMonth: trend[0]?.value ?? null,
     priorYearYtd: ytd === null ? null : Math.round(ytd * 0.9),
     trend,
@@ -93,6 +93,13 @@ function kpi(id: KpiId, currency: string, factor: number): Kpi {
     result.breakdown = AGING_BUCKETS.map((bucket, index) => ({ key: bucket, label: labels[index] ?? bucket, month: amounts[index] ?? 0, ytd: amounts[index] ?? 0 }));
     result.month = total;
     result.ytd = total;
+  }
+  if (id === 'top10_customer_share') {
+    result.breakdown = [
+      { key: 'partner:7', label: 'Acme Retail AG', month: null, ytd: null, extra: { ltm: Math.round(9_100_000_00 * factor) } },
+      { key: 'partner:9', label: '@Evil Corp', month: null, ytd: null, extra: { ltm: Math.round(4_200_000_00 * factor) } },
+      { key: 'partner:3', label: 'Baltic Trade Oy', month: null, ytd: null, extra: { ltm: Math.round(2_950_123_45 * factor) } },
+    ];
   }
   if (id === 'pipeline_weighted') {
     result.breakdown = [

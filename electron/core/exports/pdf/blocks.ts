@@ -143,7 +143,8 @@ export function tableContent(block: TableBlock, layout: PdfLayout): Content {
 
 /** A chart drawn as vector SVG by ECharts' server-side renderer, with its title, kept together. */
 export function chartContent(block: ChartBlock, layout: PdfLayout): Content {
-  const width = Math.min(layout.contentWidth, 700);
+  // Capped in height too, so a chart fits under the KPI tiles instead of leaving a half-empty page.
+  const width = Math.min(layout.contentWidth, 700, (190 * block.width) / block.height);
   return {
     unbreakable: true,
     stack: [

@@ -108,6 +108,21 @@ describe('renderXlsx', () => {
     expect(workbook.getWorksheet('Summary')?.getImages().length).toBeGreaterThan(0);
   });
 
+  it('writes the sales template with the concentration ratio as a formula and neutralised customer names', async () => {
+    const sales = buildBoardPack(sampleReport(), { template: 'sales', scope: { kind: 'company', companyId: 1 }, status: 'draft', snapshot: SNAPSHOT });
+    const book = await load(await renderXlsx(sales));
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Cover', 'Contents', 'Pipeline', 'Channel sales', 'Top customers', 'Data', 'Info']);
+    const sheet = book.getWorksheet('Top customers');
+    if (!sheet) throw new Error('no Top customers sheet');
+    expect(findRow(sheet, "'@Evil Corp").getCell(1).value).toBe("'@Evil Corp");
+    const top = findRow(sheet, 'Top 3 customers');
+    const all = findRow(sheet, 'All customers (net revenue)');
+    const share = findRow(sheet, 'Share of the top customers');
+    expect(formulaOf(top.getCell(2).value)).toMatch(/^B\d+\+B\d+\+B\d+$/);
+    expect(formulaOf(share.getCell(2).value)).toBe(`B${top.number}/B${all.number}`);
+    expect(share.getCell(2).numFmt).toBe('0.0%;(0.0%);"\u2013"');
+  });
+
   it('renders byte-identical files for the same document', async () => {
     const again = await renderXlsx(doc);
     expect(Buffer.compare(again, buffer)).toBe(0);
