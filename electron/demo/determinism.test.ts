@@ -70,3 +70,13 @@ describe('determinism and entry points', () => {
     }
   }, 60_000);
 });
+
+describe('jsonLines', () => {
+  it('writes one JSON object per line, even when a string contains the record separator', async () => {
+    const { jsonLines } = await import('./sinks');
+    const batch = [{ id: 1, name: 'a' }, { id: 2, name: 'x},{y', ids: [1, 2] }, { id: 3, name: false }];
+    const text = jsonLines(batch);
+    expect(text.split('\n').slice(0, -1).map((l) => JSON.parse(l) as unknown)).toEqual(batch);
+    expect(jsonLines([{ id: 1 }, { id: 2 }])).toBe('{"id":1}\n{"id":2}\n');
+  });
+});

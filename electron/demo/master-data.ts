@@ -122,9 +122,10 @@ export const STAGES = [
   { id: 3, name: 'Proposition', sequence: 3, is_won: false, probability: 60 },
   { id: 4, name: 'Won', sequence: 70, is_won: true, probability: 100 },
 ] as const;
+/** Salespeople; ids start at 10 so the simulator's own users (admin = 2, reader = 7) stay free. */
 export const SALESPEOPLE = [
-  { id: 2, name: 'Mara Lindqvist' }, { id: 3, name: 'Tobias Brenner' }, { id: 4, name: 'Priya Raman' },
-  { id: 5, name: 'Oliver Hartley' }, { id: 6, name: 'Dana Whitfield' },
+  { id: 10, name: 'Mara Lindqvist' }, { id: 11, name: 'Tobias Brenner' }, { id: 12, name: 'Priya Raman' },
+  { id: 13, name: 'Oliver Hartley' }, { id: 14, name: 'Dana Whitfield' },
 ];
 /** Shared stock locations (company_id false), with Odoo's usual names. */
 export const LOCATIONS = { vendors: 1, customers: 2, inventory: 3, transit: 4 } as const;
