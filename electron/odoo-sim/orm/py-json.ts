@@ -13,11 +13,13 @@ export class PyFloat {
 /** Python's repr of a float: "1.0", "0.917431", "1e-05", "1e+16". */
 export function pyFloatText(value: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
-  if (Object.is(value, -0)) return '-0.0';
-  const text = String(value);
-  if (/e/.test(text)) return text.replace(/e([+-])(\d)$/, 'e$10$2');
-  if (Math.abs(value) >= 1e16) return value.toExponential().replace(/e\+(\d)$/, 'e+0$1');
-  return Number.isInteger(value) ? `${text}.0` : text;
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e16 || magnitude < 1e-4) {
+    // Python switches to exponent notation here and pads the exponent to two digits (1e-05, 1e+16).
+    return value.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  }
+  return Number.isInteger(value) ? `${value}.0` : String(value);
 }
 
 const NON_ASCII = /[\u007f-\uffff]/;
