@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { writeDemoData, buildAnswerKey, buildDemoDataset } from './index';
 import { command } from '../cli/commands/demo-data';
+import type { SimRecord } from './types';
 
 function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -74,7 +75,7 @@ describe('determinism and entry points', () => {
 describe('jsonLines', () => {
   it('writes one JSON object per line, even when a string contains the record separator', async () => {
     const { jsonLines } = await import('./sinks');
-    const batch = [{ id: 1, name: 'a' }, { id: 2, name: 'x},{y', ids: [1, 2] }, { id: 3, name: false }];
+    const batch: SimRecord[] = [{ id: 1, name: 'a' }, { id: 2, name: 'x},{y', ids: [1, 2] }, { id: 3, name: false }];
     const text = jsonLines(batch);
     expect(text.split('\n').slice(0, -1).map((l) => JSON.parse(l) as unknown)).toEqual(batch);
     expect(jsonLines([{ id: 1 }, { id: 2 }])).toBe('{"id":1}\n{"id":2}\n');
