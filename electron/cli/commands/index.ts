@@ -9,6 +9,7 @@ import { command as sync } from './sync';
 import { command as reconcile } from './reconcile';
 import { command as exportPack } from './export';
 import { command as demoData } from './demo-data';
+import { command as importFiles } from './import';
 
 /** Every `boardpack` command. One import and one entry per command. */
 export const commands: CliCommand[] = [
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   reconcile,
   exportPack,
   demoData,
+  importFiles,
 ];

@@ -36,7 +36,7 @@ export function loadCompanyData(db: ReadonlyDb, company: CompanyInfo, periods: R
   const revenue = loadRevenueDetail(db, company, from, periods.month);
   const orders = loadOrderStats(db, company, from, periods.month);
   const leads = skipped.has('crm.lead') ? null : loadLeads(db, company);
-  const csat = loadCsat(db, company.id);
+  const csat = loadCsat(db, [company.id]);
   const budget = loadBudget(db, company.id, company.accounts);
 
   const flow = (measure: FlowMeasure, month: MonthKey): number => {

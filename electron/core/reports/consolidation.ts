@@ -7,6 +7,7 @@ import type { CompanyData } from './company-inputs';
 import type { ReadonlyDb } from './context';
 import { FLOW_MEASURES, type BalanceMeasure, type FlowMeasure, type KpiInputs } from './inputs';
 import { composeKpis } from './kpis';
+import { loadCsat } from './csat';
 import type { Channel } from './sales';
 
 /** Per company, the translation factors (cached per month) into the presentation currency. */
@@ -305,6 +306,8 @@ export function consolidate(
           openIds: pipelines.flatMap((p) => p?.ids ?? []),
         };
 
+  // Read once for the whole group: a response about the group (no company) must count once, not per company.
+  const groupCsat = loadCsat(db, companies.map((c) => c.company.id));
   const inputs: KpiInputs = {
     currency,
     flow,
@@ -343,30 +346,19 @@ export function consolidate(
       }
       return { won, lost };
     },
-    csat(months) {
-      let satisfied = 0;
-      let total = 0;
-      for (const c of companies) {
-        const s = c.inputs.csat(months);
-        if (s) {
-          satisfied += s.satisfied;
-          total += s.total;
-        }
-      }
-      return total === 0 ? null : { satisfied, total };
-    },
+    csat: (months) => (groupCsat ? groupCsat(months) : null),
+    // A group budget exists only where every company is budgeted: comparing the whole group's
+    // actual with a partial budget would show a variance that is not there.
     budget(kpi, m) {
-      let any = false;
       let total = 0;
       for (const t of translators) {
         const b = t.company.inputs.budget(kpi, m);
-        if (b === null) continue;
+        if (b === null) return null;
         const tr = t.flow(b, m);
         if (tr === null) return null;
-        any = true;
         total += tr;
       }
-      return any ? total : null;
+      return total;
     },
     unavailable: new Map(companies.flatMap((c) => [...c.inputs.unavailable])),
   };
