@@ -188,7 +188,6 @@ export function evaluateMatched(order: ShopOrder, side: OdooSide, lines: readonl
     if (remaining !== 0 && Math.abs(remaining) <= tolerance) {
       categories.push('MATCHED_WITHIN_TOLERANCE');
       causes.push({ kind: 'rounding', amount: remaining, detail: `rounding ${formatAmount(remaining)}` });
-      remaining = 0;
     } else if (remaining !== 0) {
       const explained = explainDelta(remaining, order, tolerance);
       if (explained) {
@@ -200,7 +199,6 @@ export function evaluateMatched(order: ShopOrder, side: OdooSide, lines: readonl
         causes.push({ kind: 'unexplained', amount: remaining, detail: `difference ${formatAmount(remaining)} not explained by shipping, discount, tax, duties or refunds` });
         explanation.push(`Difference of ${formatAmount(remaining)} not explained by any component.`);
       }
-      remaining = 0;
     }
     if (difference === 0 && side.invoices.length > 0) {
       const taxDelta = totals.invoiceTax - order.tax;

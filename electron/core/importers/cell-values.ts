@@ -139,7 +139,7 @@ function cachedLocalDate(utc: string, zone: string, memo: LocalDateMemo | undefi
 
 export function parseInstant(text: string, column: string, zone: string, localZone: string, dayFirst = false, memo?: LocalDateMemo): ParsedInstant {
   const value = text.trim();
-  let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
+  let y: number, mo: number, d: number, h: number, mi: number, s: number;
   let offset: string | undefined;
   let match = ISO_RE.exec(value);
   if (match) {

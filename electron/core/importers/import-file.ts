@@ -124,7 +124,7 @@ export async function importFile(path: string, options: ImportFileOptions): Prom
   const finalSpec: FormatSpec = spec;
   const records = (parser as ReturnType<FormatSpec['create']>).finish();
   for (const late of records.lateRejections) reject(late.line, late.reason);
-  const known = new Set([...finalSpec.known, ...finalSpec.required, ...Object.values(finalSpec.aliases ?? {}).flat()].map(headerKey));
+  const known = new Set([...finalSpec.known, ...finalSpec.required, ...(finalSpec.documented ?? []), ...Object.values(finalSpec.aliases ?? {}).flat()].map(headerKey));
   return {
     path,
     fileName: facts.fileName,

@@ -54,7 +54,7 @@ function keyOfRecord(record: RecordResult): string {
 /** Imports every demo export into the cache, then reconciles every month and scores it against the plants. */
 export async function scoreDemo(db: Database.Database, exportsDir: string, plants: readonly PlantedRecord[], months: readonly string[], deps: { clock: Clock; logger: Logger }): Promise<DemoScore> {
   for (const [folder, zone] of Object.entries(FOLDER_ZONES)) {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(join(exportsDir, folder)).sort().map((file) => join(exportsDir, folder, file));
     } catch {

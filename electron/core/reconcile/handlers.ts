@@ -1,23 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ReconcileView } from '../../../shared/rpc/contracts/reconcile';
 import type { HandlersFor } from '../rpc/handlers';
 import type { CoreServices } from '../services';
+import { currentUser } from '../workspace/current-user';
 import { safeStem } from '../workspace/files-handlers';
 import type { Workspace } from '../workspace/workspace';
 import { decideException, decisionKey, listExceptions } from './exception-store';
 import { exceptionLines, writeExceptions } from './exceptions-export';
 import { runReconciliation, type RunReport } from './run';
-
-/** Who decided, for the exceptions log: the OS account (a desktop app has one user). */
-function currentUser(): string {
-  try {
-    return userInfo().username || 'local user';
-  } catch {
-    return 'local user';
-  }
-}
 
 /** Handlers of `reconcile.*`: thin wrappers over the reconciliation run and the exceptions store. */
 export function createReconcileHandlers(services: CoreServices, workspace: Workspace): HandlersFor<'reconcile.import' | 'reconcile.results' | 'reconcile.resolve' | 'reconcile.export'> {

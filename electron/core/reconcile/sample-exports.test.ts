@@ -71,6 +71,7 @@ describe('sample exports', () => {
     for (const result of imports) {
       assertAccounted(result);
       expect(result.rowsRejected, `${result.fileName}: ${JSON.stringify(result.rejected)}`).toBe(0);
+      expect(result.ignoredColumns, result.fileName).toEqual([]);
     }
     expect(imports[0]?.rowsRead).toBe(24);
     expect(imports[0]?.records.shopOrders).toHaveLength(15);

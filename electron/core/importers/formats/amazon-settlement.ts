@@ -5,6 +5,7 @@
  */
 import type { SettlementLine, ShopOrder } from '../../../../shared/reconcile/types';
 import { parseAmount, parseCurrency, parseInstant, RowRejection } from '../cell-values';
+import { AMAZON_SETTLEMENT_COLUMNS } from './documented-columns';
 import { emptyRecords, type FormatSpec } from './format';
 
 interface OrderParts {
@@ -21,6 +22,7 @@ export const amazonSettlement: FormatSpec = {
   id: 'amazon-settlement',
   label: 'Amazon settlement report V2 (settlement-id, transaction-type, order-id, amount-type, amount-description, amount…)',
   required: ['settlement-id', 'transaction-type', 'order-id', 'amount-type', 'amount-description', 'amount'],
+  documented: AMAZON_SETTLEMENT_COLUMNS,
   known: ['settlement-id', 'settlement-start-date', 'settlement-end-date', 'deposit-date', 'total-amount', 'currency', 'transaction-type', 'order-id', 'amount-type', 'amount-description', 'amount', 'posted-date', 'posted-date-time', 'sku', 'quantity-purchased'],
   create(options) {
     const records = emptyRecords();

@@ -44,8 +44,10 @@ export interface FormatSpec {
   required: readonly string[];
   /** Alternative spellings per canonical column. */
   aliases?: Readonly<Record<string, readonly string[]>>;
-  /** Columns the parser reads (others are reported as ignored). */
+  /** Columns the parser reads. */
   known: readonly string[];
+  /** Further documented columns of the layout (not read, but not unknown either). */
+  documented?: readonly string[];
   create(options: ParseOptions): FormatParser;
 }
 

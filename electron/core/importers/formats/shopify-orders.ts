@@ -4,6 +4,7 @@
  */
 import type { ShopOrder } from '../../../../shared/reconcile/types';
 import { parseAmount, parseCurrency, parseInstant, parseOptionalAmount, parseQuantity, RowRejection } from '../cell-values';
+import { SHOPIFY_ORDERS_COLUMNS } from './documented-columns';
 import { emptyRecords, type FormatSpec } from './format';
 
 const KNOWN = [
@@ -22,6 +23,7 @@ export const shopifyOrders: FormatSpec = {
   required: ['Name', 'Financial Status', 'Lineitem quantity', 'Total', 'Created at', 'Currency'],
   aliases: { 'Cancelled at': ['Canceled at'], 'Lineitem compare at price': ['Lineitem compare-at price'], 'Payment Terms Name': ['Payment terms'] },
   known: KNOWN,
+  documented: SHOPIFY_ORDERS_COLUMNS,
   create(options) {
     const orders = new Map<string, ShopOrder>();
     return {

@@ -4,6 +4,7 @@
  */
 import type { SettlementKind } from '../../../../shared/reconcile/types';
 import { parseAmount, parseCurrency, parseInstant, parseOptionalAmount, RowRejection } from '../cell-values';
+import { STRIPE_ITEMIZED_COLUMNS } from './documented-columns';
 import { emptyRecords, type FormatSpec } from './format';
 
 /** Stripe balance type / reporting category → our kind. */
@@ -82,6 +83,7 @@ export const stripeItemized: FormatSpec = {
   label: 'Stripe itemized payout reconciliation report (balance_transaction_id, reporting_category, gross, fee, net, currency, created_utc…)',
   required: ['balance_transaction_id', 'reporting_category', 'gross', 'fee', 'net', 'currency', 'created_utc'],
   aliases: { 'payment_metadata[order_id]': ['payment_metadata[order_number]', 'refund_metadata[order_id]'] },
+  documented: STRIPE_ITEMIZED_COLUMNS,
   known: ['automatic_payout_id', 'automatic_payout_effective_at', 'balance_transaction_id', 'created_utc', 'currency', 'gross', 'fee', 'net', 'reporting_category', 'source_id', 'description', 'customer_facing_amount', 'customer_facing_currency', 'payment_metadata[order_id]'],
   create(options) {
     const records = emptyRecords();

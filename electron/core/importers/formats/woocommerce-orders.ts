@@ -5,6 +5,7 @@
  */
 import type { ShopOrder } from '../../../../shared/reconcile/types';
 import { parseAmount, parseCurrency, parseInstant, parseOptionalAmount, parseQuantity, RowRejection } from '../cell-values';
+import { WOO_ORDERS_COLUMNS } from './documented-columns';
 import { emptyRecords, type FormatSpec } from './format';
 
 /** `On hold` → `on_hold`, `Pending payment` → `pending`. */
@@ -18,6 +19,7 @@ export const woocommerceOrders: FormatSpec = {
   label: 'WooCommerce orders (Advanced Order Export: Order Number, Order Status, Order Date, Order Total Amount…)',
   required: ['Order Number', 'Order Date', 'Order Total Amount'],
   aliases: { 'Order Currency': ['Currency'], 'Order Refund Amount': ['Order Refund'], 'Quantity (- Refund)': ['Quantity'] },
+  documented: WOO_ORDERS_COLUMNS,
   known: [
     'Order Number', 'Order Status', 'Order Date', 'First Name (Billing)', 'Last Name (Billing)', 'Company (Billing)', 'Email (Billing)',
     'SKU', 'Item Name', 'Quantity (- Refund)', 'Item Cost', 'Payment Method Title', 'Cart Discount Amount', 'Order Subtotal Amount',
