@@ -56,3 +56,17 @@ describe('simulator over HTTP (19)', () => {
     expect(sim.requestLog.maxConcurrency()).toBe(1);
   });
 });
+
+describe('legacy XML-RPC routes', () => {
+  it('answer string fault codes on /xmlrpc/object', async () => {
+    const sim = await startOdooSimulator({ dataset: buildSmallDataset() });
+    try {
+      const c = sim.credentials;
+      const body = `<?xml version='1.0'?><methodCall><methodName>execute</methodName><params><param><value><string>${c.db}</string></value></param><param><value><int>2</int></value></param><param><value><string>${c.password}</string></value></param><param><value><string>x.nope</string></value></param><param><value><string>search</string></value></param><param><value><array><data></data></array></value></param></params></methodCall>`;
+      const text = await (await fetch(`${sim.url}/xmlrpc/object`, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body })).text();
+      expect(text).toContain("<name>faultCode</name>\n<value><string>warning -- UserError\n\nObject x.nope doesn't exist</string></value>");
+    } finally {
+      await sim.close();
+    }
+  });
+});

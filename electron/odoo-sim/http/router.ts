@@ -24,8 +24,8 @@ export function route(request: SimRequest, backend: SimBackend, sessions: Sessio
   if (WEB_JSONRPC.has(path) || path === '/web/dataset/call_kw' || path.startsWith('/web/dataset/call_kw/')) {
     return handleJsonRpc(request, backend, sessions);
   }
-  const xmlrpc = /^\/xmlrpc\/(?:2\/)?(\w+)$/.exec(path);
-  if (xmlrpc) return handleXmlRpc(request, backend, xmlrpc[1]);
+  const xmlrpc = /^\/xmlrpc\/(2\/)?(\w+)$/.exec(path);
+  if (xmlrpc) return handleXmlRpc(request, backend, xmlrpc[2], xmlrpc[1] === undefined);
   const doc = /^\/(doc-bearer|doc)\/(.+)\.json$/.exec(path);
   if (doc && request.method === 'GET') {
     const response = handleDoc(request, backend, sessions, doc[1] === 'doc-bearer', doc[2]);
