@@ -74,7 +74,8 @@ async function bench(scale: DatasetScale): Promise<void> {
     console.log(`sync wall time      ${(syncMs / 1000).toFixed(2)} s  -> ${Math.round(records / (syncMs / 1000))} records/s`);
     console.log(`API calls           ${report.calls} total: ${searchReads} search_read vs minimum ${minimumReads} (ceil(records/${KEYSET_MAX_PAGE}) per model x company), ${connectAndMeta} connect+fields_get`);
     console.log(`bare insert loop    ${(bareMs / 1000).toFixed(2)} s  -> ${Math.round(cachedRows / (bareMs / 1000))} rows/s`);
-    console.log(`ratio               full sync / bare insert = ${(syncMs / bareMs).toFixed(1)}x`);
+    console.log(`cache layer         ${((report.cacheWriteMs ?? 0) / 1000).toFixed(2)} s in page writes (row mapping, money conversion, upsert, watermark)`);
+    console.log(`ratio               cache layer / bare insert = ${((report.cacheWriteMs ?? 0) / bareMs).toFixed(2)}x; full sync / bare insert = ${(syncMs / bareMs).toFixed(1)}x`);
     console.log(`peak RSS            ${mb(process.resourceUsage().maxRSS)}`);
     for (const m of [...report.models].sort((a, b) => b.fetched - a.fetched).slice(0, 5)) console.log(`  ${m.model.padEnd(26)} company ${m.company_id}: ${m.fetched} records, ${m.calls} calls`);
   } finally {

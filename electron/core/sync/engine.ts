@@ -112,11 +112,12 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     const full = options.full ?? false;
     const runId = state.startRun(started.toISOString(), full, options.companies ?? []);
     const models: SyncModelReport[] = [];
+    let cacheWriteMs = 0;
     const finish = (status: SyncReport['status'], error?: unknown): SyncReport => {
       const calls = client.stats().calls - callsAtStart;
       const text = error === undefined ? undefined : errorText(error);
       state.finishRun(runId, clock.now().toISOString(), status, calls, text?.code ?? null, text?.message ?? null);
-      const report: SyncReport = { runId, status, models, calls, durationMs: clock.now().getTime() - started.getTime() };
+      const report: SyncReport = { runId, status, models, calls, durationMs: clock.now().getTime() - started.getTime(), cacheWriteMs: Math.round(cacheWriteMs) };
       if (error !== undefined) report.error = toErrorPayload(error);
       return report;
     };
@@ -158,7 +159,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             continue;
           }
           const repo = createOdooTableRepo(db, target.spec.table, target.columns);
-          let result: { fetched: number; deleted: number } | undefined;
+          let result: { fetched: number; deleted: number; writeMs: number } | undefined;
           let skipped: string | undefined;
           try {
             result = await syncModelForCompany(ctx, {
@@ -173,6 +174,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             markSkipped(state, spec.model, companyId, skipped, clock);
             logger.warn('model skipped', { model: spec.model, companyId, reason: skipped });
           }
+          cacheWriteMs += result?.writeMs ?? 0;
           // Currencies and companies feed the money conversion of every later model.
           if (spec.model === 'res.currency' || spec.model === 'res.company') lookup = loadCurrencyLookup(db, companyId);
           const row: SyncModelReport = { model: spec.model, company_id: companyId, fetched: result?.fetched ?? 0, deleted: result?.deleted ?? 0, calls: client.stats().calls - callsBefore };

@@ -39,9 +39,9 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
 /**
  * Syncs one model for one company: an id-keyset scan of everything written since the watermark
  * (minus the overlap), each page committed together with the watermark, then a deletion check.
- * Returns what it fetched and deleted.
+ * Returns what it fetched and deleted, and the time spent writing pages (mapping + upserts + watermark).
  */
-export async function syncModelForCompany(ctx: ModelSyncContext, job: ModelSyncJob): Promise<{ fetched: number; deleted: number }> {
+export async function syncModelForCompany(ctx: ModelSyncContext, job: ModelSyncJob): Promise<{ fetched: number; deleted: number; writeMs: number }> {
   const { client, state, clock } = ctx;
   const { bound, repo, companyId, signal } = job;
   const model = bound.spec.model;
@@ -81,9 +81,12 @@ export async function syncModelForCompany(ctx: ModelSyncContext, job: ModelSyncJ
   });
 
   let firstPage = true;
+  let writeMs = 0;
   for await (const page of client.readKeyset(model, { domain, fields: bound.fields, pageSize: ctx.pageSize, afterId }, opts)) {
     throwIfCancelled(signal);
+    const writeStart = performance.now();
     writePage(page.records, page.lastId);
+    writeMs += performance.now() - writeStart;
     fetched += page.records.length;
     if (firstPage && total === null && page.records.length >= page.pageSize) total = await client.searchCount(model, domain, opts);
     firstPage = false;
@@ -95,7 +98,7 @@ export async function syncModelForCompany(ctx: ModelSyncContext, job: ModelSyncJ
   const deleted = await reconcileIdSets(ctx, job, remoteCount, opts);
   total = total ?? fetched;
   report('done');
-  return { fetched, deleted };
+  return { fetched, deleted, writeMs };
 }
 
 /**

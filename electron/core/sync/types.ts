@@ -21,6 +21,8 @@ export interface SyncReport {
   /** Every API call of the run, connect included. */
   calls: number;
   durationMs: number;
+  /** Time spent turning records into rows and committing pages (the cache layer's own cost). */
+  cacheWriteMs?: number;
   error?: ErrorPayload;
 }
 
