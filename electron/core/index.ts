@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { RpcEvent } from '../../shared/rpc/envelope';
 import { createAppHandlers } from './app/handlers';
+import { createBoardpackHandlers } from './boardpack/handlers';
 import { createConnectionHandlers } from './connection/handlers';
 import { createReconcileHandlers } from './reconcile/handlers';
 import { createReportsHandlers } from './reports/handlers';
@@ -51,6 +52,7 @@ export function createCore(deps: CoreDeps) {
     ...createFilesHandlers(services),
     ...createReportsHandlers(services, workspace),
     ...createReconcileHandlers(services, workspace),
+    ...createBoardpackHandlers(services, workspace),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, deps.logger.child('rpc'));
   return {

@@ -1,4 +1,5 @@
 import { appContract } from './contracts/app';
+import { boardpackContract } from './contracts/boardpack';
 import { connectionContract } from './contracts/connection';
 import { demoContract } from './contracts/demo';
 import { filesContract } from './contracts/files';
@@ -23,6 +24,7 @@ export const contract = {
   ...filesContract,
   ...reportsContract,
   ...reconcileContract,
+  ...boardpackContract,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../reports/index';
 import { openCache } from '../db/open';
@@ -76,6 +77,38 @@ describe('demo company through the dispatcher', () => {
     expect(Buffer.from(downloaded.base64, 'base64').toString('utf8')).toContain(target.recordKey);
     await expect(c.call('files.read', { path: '/etc/hostname' })).rejects.toMatchObject({ code: 'validation' });
   }, 60_000);
+
+  it('previews, exports (files re-open), marks final with a waiver and lists the closed snapshot', async () => {
+    const state = await c.call('workspace.getState', {});
+    const month = state.active!.months!.last;
+    const preview = await c.call('boardpack.preview', { month, company: 'all' });
+    expect(preview.sections.length).toBeGreaterThan(3);
+    expect(preview.status).toBe('draft');
+    await c.call('boardpack.saveCommentary', { month, company: 'all', section: 'executive-summary', text: 'Revenue grew on the web shop.' });
+    const withComment = await c.call('boardpack.preview', { month, company: 'all' });
+    expect(JSON.stringify(withComment)).toContain('Revenue grew on the web shop.');
+
+    const exported = await c.call('boardpack.export', { month, company: 'all', formats: ['xlsx', 'pdf'] });
+    expect(exported.files.map((f) => f.format)).toEqual(['xlsx', 'pdf']);
+    const pdf = exported.files.find((f) => f.format === 'pdf')!;
+    expect(readFileSync(pdf.path).subarray(0, 5).toString()).toBe('%PDF-');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported.files.find((f) => f.format === 'xlsx')!.path);
+    expect(workbook.worksheets.length).toBeGreaterThan(2);
+
+    const errors = (await c.call('reports.get', { month, companies: 'all' })).dataQuality.filter((f) => f.severity === 'error').length;
+    if (errors > 0) {
+      await expect(c.call('boardpack.markFinal', { month, company: 'all', by: 'Test Lead' })).rejects.toMatchObject({ code: 'validation' });
+    }
+    const mark = await c.call('boardpack.markFinal', { month, company: 'all', by: 'Test Lead', waiver: 'Reviewed with the auditors; the findings do not affect the KPIs.' });
+    expect(mark).toMatchObject({ by: 'Test Lead', snapshotHash: expect.stringMatching(/^[0-9a-f]{16,}$/) });
+    expect((await c.call('workspace.getState', {})).active?.closedMonths).toContain(month);
+    const { snapshots } = await c.call('boardpack.snapshots', {});
+    expect(snapshots[0]).toMatchObject({ month, verified: true });
+    const diff = await c.call('boardpack.diff', { a: snapshots[0]!.file, b: snapshots[0]!.file });
+    expect(diff.models.every((m) => m.added.count === 0 && m.deleted.count === 0 && m.changed.count === 0)).toBe(true);
+    expect((await c.call('boardpack.preview', { month, company: 'all' })).status).toBe('final');
+  }, 120_000);
 
   it('refuses a second sync while one runs, and a cancelled sync says so', async () => {
     const since = c.events.length;

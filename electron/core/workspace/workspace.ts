@@ -7,6 +7,7 @@ import { detectServer } from '../odoo/detect';
 import type { OdooConnectionConfig } from '../odoo/types';
 import type { CoreServices } from '../services';
 import { readCacheInfo } from './cache-info';
+import { closedMonths } from './closed-months';
 import type { DemoScaleName, DemoServer, DemoServerFactory } from './demo-server';
 import { keyAgeOf } from './key-age';
 import { createProfileStore, DEMO_PROFILE_ID } from './profile-store';
@@ -15,8 +16,6 @@ import { createSyncRunner } from './sync-runner';
 
 export interface WorkspaceOptions {
   startDemoServer: DemoServerFactory;
-  /** Months frozen as snapshots for a cache (the snapshot module answers); none by default. */
-  closedMonths?: (cache: CacheDb, profileId: string) => string[];
 }
 
 interface OnlineState {
@@ -140,7 +139,7 @@ export function createWorkspace(services: CoreServices, options: WorkspaceOption
         companies: info.companies,
         currencies: info.currencies,
         months: info.months,
-        closedMonths: options.closedMonths?.(cache, profile.id) ?? [],
+        closedMonths: closedMonths(cache.file),
         online: demoDown ? 'offline' : net.online,
         onlineCheckedAt: net.checkedAt,
         onlineProblem: demoDown ? 'The demo server is not running; a sync starts it again.' : net.problem,
