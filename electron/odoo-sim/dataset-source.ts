@@ -1,11 +1,10 @@
 /**
- * Picks the data the simulator serves: the demo company generator (electron/demo/index.ts,
- * `buildDemoDataset({ scale, seed })`) when that module is present in this build, otherwise the small
- * hand-made dataset. The generator is loaded at run time so the simulator builds without it.
+ * Picks the data the simulator serves from the CLI and demo mode: the seeded demo company
+ * (electron/demo, `buildDemoDataset({ scale, seed })`), or the small hand-made dataset of seed-small.ts
+ * (fixture-shaped, two companies) when asked for explicitly.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SimDataset } from './dataset';
+import { buildDemoDataset } from '../demo/index';
+import type { SimDataset } from './dataset';
 import { buildSmallDataset } from './seed-small';
 
 export type DatasetScale = 'small' | 'medium' | 'large';
@@ -15,20 +14,7 @@ export interface DatasetChoice {
   source: 'demo-generator' | 'seed-small';
 }
 
-type DemoModule = { buildDemoDataset?: (options: { scale: DatasetScale; seed: number }) => unknown };
-
-function isDataset(value: unknown): value is SimDataset {
-  return value instanceof SimDataset || (typeof value === 'object' && value !== null && 'table' in value && 'addRecords' in value);
-}
-
-export async function loadSimDataset(options: { scale: DatasetScale; seed: number }): Promise<DatasetChoice> {
-  const demoPath = fileURLToPath(new URL('../demo/index.ts', import.meta.url));
-  if (existsSync(demoPath)) {
-    const demo = (await import(pathToFileURL(demoPath).href)) as DemoModule;
-    if (typeof demo.buildDemoDataset === 'function') {
-      const built = await Promise.resolve(demo.buildDemoDataset(options));
-      if (isDataset(built)) return { dataset: built, source: 'demo-generator' };
-    }
-  }
-  return { dataset: buildSmallDataset(), source: 'seed-small' };
+export function loadSimDataset(options: { scale: DatasetScale; seed: number; handMade?: boolean }): DatasetChoice {
+  if (options.handMade) return { dataset: buildSmallDataset(), source: 'seed-small' };
+  return { dataset: buildDemoDataset({ scale: options.scale, seed: options.seed }), source: 'demo-generator' };
 }

@@ -9,13 +9,14 @@ const SCALES: DatasetScale[] = ['small', 'medium', 'large'];
 export const command: CliCommand = {
   name: 'odoo-sim',
   summary: 'Run the protocol-faithful Odoo simulator on 127.0.0.1 (foreground, Ctrl-C to stop)',
-  usage: 'boardpack odoo-sim [--port N] [--version 17|18|19] [--scale small|medium|large] [--seed N] [--db NAME] [--online-limits] [--faults RATE] [--latency MS] [--json]',
+  usage: 'boardpack odoo-sim [--port N] [--version 17|18|19] [--scale small|medium|large] [--seed N] [--hand-made] [--db NAME] [--online-limits] [--faults RATE] [--latency MS] [--json]',
   async run(argv, io) {
     const { values } = parseFlags(argv, {
       port: { type: 'string' },
       version: { type: 'string' },
       scale: { type: 'string' },
       seed: { type: 'string' },
+      'hand-made': { type: 'boolean' },
       db: { type: 'string' },
       'online-limits': { type: 'boolean' },
       faults: { type: 'string' },
@@ -33,7 +34,7 @@ export const command: CliCommand = {
     const seed = intFlag(values.seed, 'seed') ?? 1;
     const logger = createLogger({ level: io.env.BOARDPACK_LOG_LEVEL === 'debug' ? 'debug' : 'warn' });
 
-    const { dataset, source } = await loadSimDataset({ scale, seed });
+    const { dataset, source } = loadSimDataset({ scale, seed, handMade: values['hand-made'] ?? false });
     const sim = await startOdooSimulator({
       dataset,
       version,
@@ -50,7 +51,7 @@ export const command: CliCommand = {
       io.out(JSON.stringify({ url: c.url, db: c.db, login: c.login, password: c.password, api_key: c.api_key }));
     } else {
       io.out(`Odoo ${version}.0 simulator listening on ${c.url}`);
-      io.out(`Data:     ${source === 'seed-small' ? 'small hand-made dataset' : `demo company (scale ${scale}, seed ${seed})`}`);
+      io.out(`Data:     ${source === 'seed-small' ? 'small hand-made dataset (2 companies)' : `demo company (scale ${scale}, seed ${seed})`}`);
       io.out(`Database: ${c.db}`);
       io.out(`Login:    ${c.login}`);
       io.out(`Password: ${c.password}`);
