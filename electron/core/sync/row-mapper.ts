@@ -65,7 +65,7 @@ function currencyFor(source: CurrencySource, record: OdooRecord, currencies: Cur
  */
 export function bindModel(spec: ModelSpec, present: ReadonlySet<string>): BoundModel {
   const requested = new Set<string>();
-  const readers: Array<(record: OdooRecord, currencies: CurrencyLookup) => CellValue[]> = [];
+  const readers: Reader[] = [];
 
   for (const column of spec.columns) readers.push(readerFor(spec, column, present, requested));
   requested.add('write_date');
@@ -81,49 +81,58 @@ export function bindModel(spec: ModelSpec, present: ReadonlySet<string>): BoundM
     columns,
     toRow: (record, currencies) => {
       const row: CellValue[] = [];
-      for (const read of readers) row.push(...read(record, currencies));
+      for (const read of readers) read(record, currencies, row);
       row.push(asText(record.write_date));
       return row;
     },
   };
 }
 
-function readerFor(spec: ModelSpec, column: ColumnSpec, present: ReadonlySet<string>, requested: Set<string>): (record: OdooRecord, currencies: CurrencyLookup) => CellValue[] {
+/** Appends the column value(s) of one spec to `row`; no per-column allocation on the hot path. */
+type Reader = (record: OdooRecord, currencies: CurrencyLookup, row: CellValue[]) => void;
+
+function readerFor(spec: ModelSpec, column: ColumnSpec, present: ReadonlySet<string>, requested: Set<string>): Reader {
   if (column.kind === 'derived') {
     const fields = column.fields.filter((f) => present.has(f));
     fields.forEach((f) => requested.add(f));
     const has = new Set(fields);
-    if (fields.length === 0) return () => [null];
-    return (record) => [column.derive(record, has)];
+    if (fields.length === 0) return (_record, _currencies, row) => void row.push(null);
+    return (record, _currencies, row) => void row.push(column.derive(record, has));
   }
   const field = firstPresent(column.fields, present);
-  if (field === undefined) return column.kind === 'm2o' ? () => [null, null] : () => [null];
+  if (field === undefined) return column.kind === 'm2o' ? (_record, _currencies, row) => void row.push(null, null) : (_record, _currencies, row) => void row.push(null);
   requested.add(field);
   switch (column.kind) {
     case 'm2o':
-      return (record) => [m2oId(record[field]), m2oName(record[field])];
+      return (record, _currencies, row) => void row.push(m2oId(record[field]), m2oName(record[field]));
     case 'ids':
-      return (record) => [asIds(record[field])];
+      return (record, _currencies, row) => void row.push(asIds(record[field]));
     case 'text':
     case 'date':
     case 'datetime':
-      return (record) => [asText(record[field])];
+      return (record, _currencies, row) => void row.push(asText(record[field]));
     case 'int':
-      return (record) => [asInt(record[field])];
+      return (record, _currencies, row) => void row.push(asInt(record[field]));
     case 'real':
-      return (record) => [typeof record[field] === 'number' ? record[field] : null];
+      return (record, _currencies, row) => {
+        const value = record[field];
+        row.push(typeof value === 'number' ? value : null);
+      };
     case 'bool':
-      return (record) => [record[field] === true ? 1 : record[field] === false ? 0 : null];
+      return (record, _currencies, row) => void row.push(record[field] === true ? 1 : record[field] === false ? 0 : null);
     case 'json':
-      return (record) => [record[field] === false || record[field] === null || record[field] === undefined ? null : JSON.stringify(record[field])];
+      return (record, _currencies, row) => void row.push(record[field] === false || record[field] === null || record[field] === undefined ? null : JSON.stringify(record[field]));
     case 'money':
       if (typeof column.currency !== 'string') {
         const currencyField = column.currency.field;
         if (present.has(currencyField)) requested.add(currencyField);
       }
-      return (record, currencies) => {
+      return (record, currencies, row) => {
         const value = record[field];
-        if (typeof value !== 'number') return [null];
+        if (typeof value !== 'number') {
+          row.push(null);
+          return;
+        }
         const currencyId = currencyFor(column.currency, record, currencies);
         const decimals = currencyId === undefined ? undefined : currencies.decimalsOf(currencyId);
         if (decimals === undefined) {
@@ -131,7 +140,7 @@ function readerFor(spec: ModelSpec, column: ColumnSpec, present: ReadonlySet<str
             hint: 'Run a full sync (`boardpack sync --full`) so currencies are read before amounts.',
           });
         }
-        return [toMinorUnits(value, decimals)];
+        row.push(toMinorUnits(value, decimals));
       };
   }
 }
