@@ -5,6 +5,7 @@
  */
 import { normalizeName } from './fuzzy';
 import type { ShopOrder } from './types';
+import { byText } from './keys';
 
 /** A customer record from any side. */
 export interface CustomerRecord {
@@ -64,7 +65,7 @@ export function findDuplicateCustomers(customers: readonly CustomerRecord[]): Du
       if (list) list.push(customer);
       else buckets.set(key, [customer]);
     }
-    for (const [key, members] of [...buckets.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [key, members] of [...buckets.entries()].sort(([a], [b]) => byText(a, b))) {
       const distinct = new Set(members.map((member) => `${member.source}\u0000${member.companyId ?? ''}\u0000${member.id}`));
       if (distinct.size < 2) continue;
       // A shop customer with its own single Odoo partner is the normal case; two Odoo partners for one customer is the problem.
@@ -130,5 +131,5 @@ export function buildSkuMap(orders: readonly ShopOrder[], odooCodes: readonly st
       entry.quantity += line.quantity;
     }
   }
-  return [...entries.values()].sort((a, b) => a.channel.localeCompare(b.channel) || a.sku.localeCompare(b.sku));
+  return [...entries.values()].sort((a, b) => byText(a.channel, b.channel) || byText(a.sku, b.sku));
 }

@@ -5,6 +5,7 @@
  */
 import type { FuzzyCandidate } from './result';
 import type { OdooSaleOrder, ShopOrder } from './types';
+import { byText } from './keys';
 
 /** Minimum score for a suggestion to be linked. */
 export const FUZZY_LINK_SCORE = 0.8;
@@ -76,7 +77,7 @@ export function assignFuzzy(
   orders: readonly ShopOrder[],
   candidates: readonly OdooSaleOrder[],
   amountTolerance: (order: ShopOrder) => number,
-  dateWindowDays: number,
+  dateWindowDays: (order: ShopOrder) => number,
 ): { links: Map<ShopOrder, OdooSaleOrder>; suggestions: Map<ShopOrder, FuzzyCandidate[]> } {
   const byCurrency = new Map<string, OdooSaleOrder[]>();
   for (const so of candidates) {
@@ -84,7 +85,7 @@ export function assignFuzzy(
     if (list) list.push(so);
     else byCurrency.set(so.currency, [so]);
   }
-  for (const list of byCurrency.values()) list.sort((a, b) => a.amountTotal - b.amountTotal || a.name.localeCompare(b.name));
+  for (const list of byCurrency.values()) list.sort((a, b) => a.amountTotal - b.amountTotal || byText(a.name, b.name));
   const soByName = new Map(candidates.map((so) => [so.name, so]));
   const pairs: Array<{ order: ShopOrder; candidate: FuzzyCandidate }> = [];
   const suggestions = new Map<ShopOrder, FuzzyCandidate[]>();
@@ -95,10 +96,10 @@ export function assignFuzzy(
     for (let i = lowerBound(sorted, order.total - tolerance); i < sorted.length; i += 1) {
       const so = sorted[i];
       if (!so || so.amountTotal > order.total + tolerance) break;
-      const candidate = scoreCandidate(order, so, tolerance, dateWindowDays);
+      const candidate = scoreCandidate(order, so, tolerance, dateWindowDays(order));
       if (candidate) found.push(candidate);
     }
-    found.sort((a, b) => b.score - a.score || a.saleOrder.localeCompare(b.saleOrder));
+    found.sort((a, b) => b.score - a.score || byText(a.saleOrder, b.saleOrder));
     suggestions.set(order, found.slice(0, 3));
     for (const candidate of found) pairs.push({ order, candidate });
   }

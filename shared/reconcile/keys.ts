@@ -64,3 +64,8 @@ export function fitsKeyShape(raw: string, shape: KeyShape): boolean {
   const digits = (match[2] ?? '').length;
   return digits >= shape.minDigits - 1 && digits <= shape.maxDigits + 1;
 }
+
+/** Code-point order: deterministic on every machine, unlike locale-aware comparison. */
+export function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

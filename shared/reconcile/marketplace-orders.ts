@@ -5,6 +5,7 @@
  */
 import type { SettlementLine, ShopOrder } from './types';
 import { DEFAULT_SOURCE_CHANNEL } from './settlement-index';
+import { byText } from './keys';
 
 /** Providers whose settlements define the orders. */
 export const MARKETPLACE_SOURCES: ReadonlySet<string> = new Set(['amazon']);
@@ -21,7 +22,7 @@ export function ordersFromSettlement(lines: readonly SettlementLine[]): ShopOrde
   }
   const orders: ShopOrder[] = [];
   for (const group of byOrder.values()) {
-    const charges = group.filter((line) => line.kind === 'charge' && line.orderParts).sort((a, b) => a.occurredAtUtc.localeCompare(b.occurredAtUtc) || a.lineId.localeCompare(b.lineId));
+    const charges = group.filter((line) => line.kind === 'charge' && line.orderParts).sort((a, b) => byText(a.occurredAtUtc, b.occurredAtUtc) || byText(a.lineId, b.lineId));
     const first = charges[0];
     if (!first) continue;
     const order: ShopOrder = {

@@ -9,7 +9,7 @@ import { isException, outcomeOf, sortCategories, type CategoryCode } from './cat
 import { evaluateMatched, evaluateMissing, type EvaluateContext, type OdooSide, type OrderVerdict } from './evaluate-order';
 import { formatAmount, roundingTolerance } from './explain';
 import { assignFuzzy } from './fuzzy';
-import { fitsKeyShape, learnKeyShape, normalizeOrderKey, type KeyShape } from './keys';
+import { fitsKeyShape, learnKeyShape, normalizeOrderKey, type KeyShape, byText } from './keys';
 import { ordersFromSettlement } from './marketplace-orders';
 import { buildOdooIndex, findByKey, invoicesOf, sortInvoices, type KeyMatch } from './odoo-index';
 import { reconcilePayouts } from './payouts';
@@ -24,9 +24,9 @@ export function defaultChannelSetting(channel: string): ChannelSetting {
 
 function compareOrders(a: ShopOrder, b: ShopOrder): number {
   return (
-    a.channel.localeCompare(b.channel) ||
-    a.orderKey.localeCompare(b.orderKey) ||
-    a.createdAtUtc.localeCompare(b.createdAtUtc) ||
+    byText(a.channel, b.channel) ||
+    byText(a.orderKey, b.orderKey) ||
+    byText(a.createdAtUtc, b.createdAtUtc) ||
     a.total - b.total
   );
 }
@@ -104,7 +104,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     unmatched,
     fuzzyPool,
     (order) => roundingTolerance(order.lines.length, settingOf(order.channel).roundingToleranceMinor),
-    3,
+    (order) => settingOf(order.channel).dateWindowDays ?? 3,
   );
   for (const [order, so] of fuzzy.links) {
     const invoices = invoicesOf(odooIndex, [so]);
@@ -163,7 +163,7 @@ function coverageOf(orders: readonly ShopOrder[]): ChannelCoverage[] {
     else byChannel.set(order.channel, [order]);
   }
   const coverage: ChannelCoverage[] = [];
-  for (const [channel, list] of [...byChannel.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [channel, list] of [...byChannel.entries()].sort(([a], [b]) => byText(a, b))) {
     const shape = learnKeyShape(list.map((order) => order.orderKey));
     if (!shape) continue;
     const dates = list.map((order) => order.createdLocalDate).sort();
@@ -193,7 +193,7 @@ function odooOnlyRecords(
   const coverage = coverageOf(orders);
   if (coverage.length === 0) return [];
   const records: RecordResult[] = [];
-  const sorted = [...saleOrders].sort((a, b) => a.name.localeCompare(b.name));
+  const sorted = [...saleOrders].sort((a, b) => byText(a.name, b.name));
   for (const so of sorted) {
     if (claimedSo.has(so.name) || (so.state !== 'sale' && so.state !== 'done')) continue;
     const date = so.dateOrderLocal ?? so.dateOrderUtc.slice(0, 10);
@@ -205,7 +205,7 @@ function odooOnlyRecords(
       : so.amountTotal;
     records.push(odooOnly(found.channel, found.ref, `odoo:${so.name}`, [so.name], linked.map((i) => i.name), so.currency, odooAmount, date));
   }
-  for (const invoice of [...invoices].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const invoice of [...invoices].sort((a, b) => byText(a.name, b.name))) {
     if (invoice.state !== 'posted' || claimedInvoices.has(invoice.name) || invoice.moveType !== 'out_invoice') continue;
     if (invoice.invoiceOrigin.trim() && saleOrders.some((so) => invoice.invoiceOrigin.includes(so.name))) continue;
     const found = channelOfRef([invoice.ref], invoice.invoiceDate, coverage);
@@ -275,7 +275,7 @@ const SETTLEMENT_LEVEL_SOURCES = new Set(['amazon']);
 function settlementRecords(lines: readonly SettlementLine[]): RecordResult[] {
   return [...lines]
     .filter((line) => !(SETTLEMENT_LEVEL_SOURCES.has(line.source) && line.kind !== 'charge' && line.kind !== 'refund'))
-    .sort((a, b) => a.source.localeCompare(b.source) || a.lineId.localeCompare(b.lineId))
+    .sort((a, b) => byText(a.source, b.source) || byText(a.lineId, b.lineId))
     .map((line) => {
       const category: CategoryCode =
         line.kind === 'fee' ? 'UNMATCHED_FEE' : line.kind === 'charge' || line.kind === 'refund' ? 'UNMATCHED_PAYMENT' : 'UNMATCHED_ADJUSTMENT';

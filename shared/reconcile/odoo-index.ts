@@ -3,7 +3,7 @@
  * posted invoices by the sale order they came from (`invoice_origin`) or by `ref`.
  */
 import type { OdooInvoice, OdooSaleOrder } from './types';
-import { exactOrderKey, normalizeOrderKey } from './keys';
+import { exactOrderKey, normalizeOrderKey, byText } from './keys';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -97,7 +97,7 @@ export function findByKey(index: OdooIndex, orderKey: string): KeyMatch | null {
   ];
   for (const [path, found] of steps) {
     if (found && found.length > 0) {
-      const saleOrders = [...found].sort((a, b) => a.name.localeCompare(b.name));
+      const saleOrders = [...found].sort((a, b) => byText(a.name, b.name));
       return { saleOrders, invoices: invoicesOf(index, saleOrders), path };
     }
   }
@@ -123,7 +123,7 @@ export function sortInvoices(invoices: readonly OdooInvoice[]): OdooInvoice[] {
   return [...invoices].sort(
     (a, b) =>
       (a.moveType === b.moveType ? 0 : a.moveType === 'out_invoice' ? -1 : 1) ||
-      a.invoiceDate.localeCompare(b.invoiceDate) ||
-      a.name.localeCompare(b.name),
+      byText(a.invoiceDate, b.invoiceDate) ||
+      byText(a.name, b.name),
   );
 }

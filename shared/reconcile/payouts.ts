@@ -5,6 +5,7 @@
  */
 import type { PayoutResult } from './result';
 import type { OdooBankLine, Payout, SettlementLine } from './types';
+import { byText } from './keys';
 
 const BANK_WINDOW_DAYS = 3;
 
@@ -70,9 +71,9 @@ export function reconcilePayouts(lines: readonly SettlementLine[], payouts: read
     bucket.payoutDate = payout.payoutDate;
   }
   const usedBank = new Set<string>();
-  const sortedBank = [...bankLines].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const sortedBank = [...bankLines].sort((a, b) => byText(a.date, b.date) || byText(a.id, b.id));
   return [...buckets.values()]
-    .sort((a, b) => a.source.localeCompare(b.source) || a.payoutDate.localeCompare(b.payoutDate) || a.payoutKey.localeCompare(b.payoutKey))
+    .sort((a, b) => byText(a.source, b.source) || byText(a.payoutDate, b.payoutDate) || byText(a.payoutKey, b.payoutKey))
     .map((bucket) => {
       const difference = bucket.providerTotal === null ? null : bucket.providerTotal - bucket.linesNet;
       const expected = bucket.providerTotal ?? bucket.linesNet;

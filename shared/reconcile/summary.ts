@@ -7,6 +7,7 @@ import type { Minor } from '../money/money';
 import type { CategoryCode } from './categories';
 import { severityOf } from './categories';
 import type { CauseKind, RecordResult } from './result';
+import { byText } from './keys';
 
 /** A decision taken on one category of one record. */
 export type ExceptionStatus = 'open' | 'resolved' | 'ignored';
@@ -95,10 +96,10 @@ export function summarize(records: readonly RecordResult[], decision: DecisionLo
     }
   }
   for (const [id, summary] of groups) {
-    summary.bridge = [...(bridges.get(id)?.values() ?? [])].sort((a, b) => a.cause.localeCompare(b.cause));
+    summary.bridge = [...(bridges.get(id)?.values() ?? [])].sort((a, b) => byText(a.cause, b.cause));
     summary.byCategory = [...(categories.get(id)?.entries() ?? [])]
       .map(([category, entry]) => ({ category, ...entry }))
-      .sort((a, b) => a.category.localeCompare(b.category));
+      .sort((a, b) => byText(a.category, b.category));
   }
-  return [...groups.values()].sort((a, b) => a.channel.localeCompare(b.channel) || a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency));
+  return [...groups.values()].sort((a, b) => byText(a.channel, b.channel) || byText(a.month, b.month) || byText(a.currency, b.currency));
 }
