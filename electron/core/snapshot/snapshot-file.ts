@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/rpc/errors';
 import { systemClock, type Clock } from '../clock';
 import { openCache, type CacheDb } from '../db/open';
 import type { Logger } from '../logging/logger';
+import { isSyncRunning } from '../sync/sync-lock';
 import { computeContentHash } from './content-hash';
 
 /** What a snapshot file says about itself (table snapshot_meta, one row, only in snapshot files). */
@@ -56,7 +57,7 @@ export function closeSnapshot(cacheFile: string, month: string, deps: { logger: 
   const temp = `${target}.tmp-${process.pid}`;
   try {
     const scanning = cache.db.prepare("SELECT count(*) FROM sync_watermark WHERE phase = 'scan'").pluck().get() as number;
-    if (scanning > 0 || existsSync(`${cacheFile}.sync.lock`)) {
+    if (scanning > 0 || isSyncRunning(cacheFile)) {
       throw new AppError('sync.in_progress', 'The cache holds an unfinished sync; a snapshot of it would be incomplete.', { hint: 'Run `boardpack sync` to completion, then close the month.' });
     }
     const synced = cache.db.prepare("SELECT count(*) FROM sync_run WHERE status = 'ok'").pluck().get() as number;

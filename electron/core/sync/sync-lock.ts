@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { AppError } from '../../../shared/rpc/errors';
 
 function alive(pid: number): boolean {
@@ -33,4 +33,12 @@ export function acquireSyncLock(cacheFile: string): () => void {
     }
   }
   throw new AppError('sync.in_progress', `Could not take the sync lock for ${cacheFile}.`, { hint: 'Try again in a moment.' });
+}
+
+/** True while a live process holds the sync lock of `cacheFile` (a lock left by a killed process does not count). */
+export function isSyncRunning(cacheFile: string): boolean {
+  const lockFile = `${cacheFile}.sync.lock`;
+  if (!existsSync(lockFile)) return false;
+  const owner = Number(readFileSync(lockFile, 'utf8').trim());
+  return Number.isInteger(owner) && owner > 0 && alive(owner);
 }
