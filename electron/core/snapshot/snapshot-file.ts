@@ -60,8 +60,12 @@ export function closeSnapshot(cacheFile: string, month: string, deps: { logger: 
     if (scanning > 0 || isSyncRunning(cacheFile)) {
       throw new AppError('sync.in_progress', 'The cache holds an unfinished sync; a snapshot of it would be incomplete.', { hint: 'Run `boardpack sync` to completion, then close the month.' });
     }
-    const synced = cache.db.prepare("SELECT count(*) FROM sync_run WHERE status = 'ok'").pluck().get() as number;
-    if (synced === 0) throw new AppError('validation', `The cache ${cacheFile} has never completed a sync.`, { hint: 'Run `boardpack sync` first.' });
+    const latest = cache.db.prepare('SELECT status FROM sync_run ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+    if (latest !== 'ok') {
+      throw new AppError('validation', latest === undefined ? `The cache ${cacheFile} has never completed a sync.` : `The last sync of ${cacheFile} did not finish (${latest}); a snapshot would mix old and new data.`, {
+        hint: 'Run `boardpack sync` to completion, then close the month.',
+      });
+    }
     rmSync(temp, { force: true });
     cache.db.prepare('VACUUM INTO ?').run(temp);
   } finally {

@@ -147,3 +147,19 @@ describe('snapshots', () => {
     expect(listSnapshots(file, deps).map((s) => s.month)).toEqual(['2026-10', '2026-11']);
   });
 });
+
+describe('closing requires a finished sync', () => {
+  it('refuses a cache whose last sync did not finish or that is mid-scan', () => {
+    const file = join(dir, 'acme.sqlite');
+    seed(file);
+    const cache = openCache(file, deps);
+    cache.db.prepare("INSERT INTO sync_run (started_at, status, full, companies) VALUES ('2026-11-02T00:00:00Z', 'failed', 0, '[1,5]')").run();
+    cache.close();
+    expect(() => closeSnapshot(file, '2026-10', deps)).toThrow(/did not finish \(failed\)/);
+    const again = openCache(file, deps);
+    again.db.prepare("INSERT INTO sync_run (started_at, finished_at, status, full, companies) VALUES ('2026-11-03T00:00:00Z', '2026-11-03T00:01:00Z', 'ok', 0, '[1,5]')").run();
+    again.db.prepare("INSERT INTO sync_watermark (model, company_id, last_id, phase, updated_at) VALUES ('account.move', 1, 40, 'scan', '2026-11-03')").run();
+    again.close();
+    expect(() => closeSnapshot(file, '2026-10', deps)).toThrow(/unfinished sync/);
+  });
+});
