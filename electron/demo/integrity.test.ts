@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateInMemory, cents } from './test-support';
 import type { SimRecord } from './types';
+import { schemaFor } from '../odoo-sim/schema/index';
 
 const g = generateInMemory();
 const table = (model: string): SimRecord[] => g.models.get(model) ?? [];
@@ -138,6 +139,16 @@ describe('demo company: ledger integrity (small scale)', () => {
       for (const record of table(model)) for (const field of Object.keys(record)) if (!field.includes('@')) emitted.add(field);
       const unknown = [...emitted].filter((f) => !(f in fields));
       expect(unknown, model).toEqual([]);
+    }
+  });
+
+  it('emits only fields of the simulator schema (Odoo 19), for every model and record', () => {
+    for (const [model, rows] of g.models) {
+      const schema = schemaFor(19, model);
+      expect(schema, model).toBeDefined();
+      const keys = new Set<string>();
+      for (const record of rows) for (const field of Object.keys(record)) keys.add(field.split('@')[0]!);
+      expect([...keys].filter((field) => !schema!.fields.has(field)), model).toEqual([]);
     }
   });
 
