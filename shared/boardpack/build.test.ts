@@ -31,7 +31,7 @@ describe('buildBoardPack', () => {
     const group = report.consolidated;
     const gm = pnl.rows.find((row) => row.key === 'gross_margin');
     expect(gm?.kind).toBe('total');
-    expect(gm?.sumOf).toEqual([{ row: 'revenue', sign: 1 }, { row: 'cogs', sign: -1 }]);
+    expect(gm?.sumOf).toEqual([{ row: 'net_revenue', sign: 1 }, { row: 'cogs', sign: -1 }]);
     const ebitda = pnl.rows.find((row) => row.key === 'ebitda');
     expect(ebitda?.sumOf).toEqual([{ row: 'gross_margin', sign: 1 }, { row: 'opex', sign: -1 }]);
     for (const line of group?.pnl ?? []) {
@@ -44,6 +44,26 @@ describe('buildBoardPack', () => {
     // Costs above prior year are worse: the Better/(Worse) variance is negative.
     expect(cogs?.good).toBe('lower');
     expect(cogs?.values.m_dpy).toBe((cogs?.values.m_py ?? 0) - (cogs?.values.m_ac ?? 0));
+  });
+
+  it('takes budgets from the engine: BU columns in the P&L, budget on the tiles, partial subtotals left empty', () => {
+    const report = sampleReport();
+    const doc = buildBoardPack(report, BASE);
+    const pnl = table(doc, 'pnl');
+    expect(pnl.columns.map((column) => column.key)).toContain('m_dbu');
+    const revenue = pnl.rows.find((row) => row.key === 'net_revenue');
+    const budget = report.consolidated?.kpis.budget_variance.breakdown?.find((row) => row.key === 'net_revenue')?.extra?.budget_month ?? null;
+    expect(revenue?.values.m_bu).toBe(budget);
+    expect(revenue?.values.m_dbu).toBe((revenue?.values.m_ac ?? 0) - (budget ?? 0));
+    const gm = pnl.rows.find((row) => row.key === 'gross_margin');
+    const cogsBudget = pnl.rows.find((row) => row.key === 'cogs')?.values.m_bu ?? 0;
+    expect(gm?.values.m_bu).toBe((budget ?? 0) - cogsBudget);
+    const summary = doc.sections.find((section) => section.id === 'executive-summary')?.blocks.find((block) => block.type === 'kpis');
+    const tile = summary?.type === 'kpis' ? summary.tiles.find((entry) => entry.id === 'net_revenue') : undefined;
+    expect(tile?.budget).toBe(budget);
+    expect(tile?.changeVsBudget).toBe((tile?.value ?? 0) - (budget ?? 0));
+    // EBITDA is budgeted only through its parts here, and the parts' subtotal stays empty where a part is missing.
+    expect(pnl.rows.find((row) => row.key === 'ebitda')?.values.m_bu).not.toBeUndefined();
   });
 
   it('adds a channel total only when the breakdown ties out to the KPI', () => {

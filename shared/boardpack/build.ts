@@ -1,9 +1,9 @@
-import type { KpiId, ReportResult } from '../reports/types';
+import { KpiIdSchema, type KpiId, type ReportResult } from '../reports/types';
 import { amountUnitLabel, type AmountDisplay } from './format';
 import type { AmountScale, Block, BoardPackDocument, FinalMark, Footnote, PackStatus, Section, SectionId, TemplateId } from './model';
 import { longMonthLabel, monthEndedLabel, shortMonthLabel } from './period-labels';
 import type { ReconciliationSummaryInput } from './reconciliation-input';
-import { selectView, type PackScope } from './report-view';
+import { budgetsOf, selectView, type PackScope } from './report-view';
 import type { SectionContext } from './sections/context';
 import { executiveSummaryBlocks } from './sections/executive-summary';
 import { balanceSheetBlocks, cashBlocks, inventoryBlocks, pnlBlocks, receivablesBlocks } from './sections/finance-sections';
@@ -41,6 +41,15 @@ const CURRENCY_DECIMALS: Record<string, number> = { JPY: 0, KRW: 0, CLP: 0, ISK:
 /** Minor-unit digits of an ISO currency (2 unless listed). */
 export function currencyDecimals(currency: string): number {
   return CURRENCY_DECIMALS[currency] ?? 2;
+}
+
+function monthBudgets(view: ReturnType<typeof selectView>): Partial<Record<KpiId, number>> {
+  const result: Partial<Record<KpiId, number>> = {};
+  for (const [key, budget] of Object.entries(budgetsOf(view))) {
+    const parsed = KpiIdSchema.safeParse(key);
+    if (parsed.success && budget?.month !== null && budget?.month !== undefined) result[parsed.data] = budget.month;
+  }
+  return result;
 }
 
 type SectionBuilder = (context: SectionContext) => Block[];
@@ -95,7 +104,7 @@ export function buildBoardPack(report: ReportResult, options: BuildBoardPackOpti
     unitLabel: amountUnitLabel(view.currency, scale),
     trendLabels: view.trendMonths.map(shortMonthLabel),
     ...(options.reconciliation ? { reconciliation: options.reconciliation } : {}),
-    ...(options.budget ? { budget: options.budget } : {}),
+    budget: options.budget ?? monthBudgets(view),
   };
   const sections: Section[] = TEMPLATE_SECTIONS[options.template].map((id) => {
     const spec = sectionSpec(id);

@@ -109,3 +109,23 @@ export const KPI_LABELS: Partial<Record<KpiId, { label: string; good: GoodDirect
 export function kpiLabel(id: KpiId): string {
   return KPI_LABELS[id]?.label ?? id;
 }
+
+/** Budget of a KPI for the month and year to date, in the KPI's unit. */
+export interface KpiBudget {
+  month: Figure;
+  ytd: Figure;
+}
+
+/**
+ * Budgets the engine reports in the budget_variance breakdown (one row per budgeted KPI, budget amounts in
+ * `extra`); empty when no budget is imported.
+ */
+export function budgetsOf(view: ReportView): Partial<Record<string, KpiBudget>> {
+  const result: Partial<Record<string, KpiBudget>> = {};
+  for (const row of view.kpis.budget_variance?.breakdown ?? []) {
+    const month = row.extra?.budget_month ?? null;
+    const ytd = row.extra?.budget_ytd ?? null;
+    if (month !== null || ytd !== null) result[row.key] = { month, ytd };
+  }
+  return result;
+}

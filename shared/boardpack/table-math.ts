@@ -22,10 +22,10 @@ function signed(value: Figure, sign: 1 | -1): Figure {
   return value === null ? null : value * sign;
 }
 
+/** A sum with a missing term is missing: a subtotal over a partly budgeted block would mislead. */
 function sumFigures(values: Figure[]): Figure {
-  const present = values.filter((value): value is number => value !== null);
-  if (present.length === 0) return null;
-  return present.reduce((total, value) => total + value, 0);
+  if (values.length === 0 || values.some((value) => value === null)) return null;
+  return values.reduce<number>((total, value) => total + (value ?? 0), 0);
 }
 
 /**

@@ -81,13 +81,24 @@ describe('boardpack export', () => {
       const label = row.getCell(1).value;
       if (typeof label === 'string' && !byLabel.has(label)) byLabel.set(label, row);
     });
+    // The two "Actual" headers are the month and year-to-date actual columns, wherever budget columns put them.
+    let actualColumns: number[] = [];
+    sheet.eachRow((row) => {
+      if (actualColumns.length > 0) return;
+      const found: number[] = [];
+      row.eachCell((cell, column) => {
+        if (cell.value === 'Actual') found.push(column);
+      });
+      if (found.length === 2) actualColumns = found;
+    });
+    const [monthColumn, ytdColumn] = actualColumns;
+    if (monthColumn === undefined || ytdColumn === undefined) throw new Error('no Actual columns on the P&L sheet');
     const pnl = engineReport().consolidated?.pnl ?? [];
     expect(pnl.length).toBeGreaterThan(5);
     for (const line of pnl) {
       const row = byLabel.get(line.label);
       if (!row) throw new Error(`P&L line ${line.label} missing`);
-      // Columns: B month actual, F YTD actual (see the P&L column order).
-      for (const [column, expected] of [[2, line.month], [6, line.ytd]] as const) {
+      for (const [column, expected] of [[monthColumn, line.month], [ytdColumn, line.ytd]] as const) {
         const cell = row.getCell(column);
         if (expected === null) continue;
         expect(Math.round(Number(cell.result) * 100), `${line.label} column ${column}`).toBe(expected);

@@ -2,6 +2,7 @@ import { agingOption, revenueTrendOption } from '../../charts';
 import type { Kpi } from '../../reports/types';
 import { chartAmount } from '../display-values';
 import type { Block } from '../model';
+import { budgetsOf } from '../report-view';
 import { balanceSheetTable, pnlTable } from './statements';
 import type { SectionContext } from './context';
 import { breakdownTable, kpiTable } from './kpi-tables';
@@ -19,7 +20,7 @@ function missing(text: string): Block {
 /** P&L: the statement with month and YTD against prior year. */
 export function pnlBlocks(context: SectionContext): Block[] {
   if (context.view.pnl.length === 0) return [missing('No P&L lines for this month: the ledger has no posted entries in the period.')];
-  return [pnlTable(context.view.pnl, context.unitLabel)];
+  return [pnlTable(context.view.pnl, context.unitLabel, budgetsOf(context.view))];
 }
 
 /** Balance-sheet summary: month-end against prior month-end and prior fiscal year-end. */

@@ -94,6 +94,13 @@ function kpi(id: KpiId, currency: string, factor: number): Kpi {
     result.month = total;
     result.ytd = total;
   }
+  if (id === 'budget_variance') {
+    const line = (kpiId: KpiId, share: number) => {
+      const month = Math.round(baseValue(kpiId, factor, 12) * share);
+      return { key: kpiId, label: kpiId, month: null, ytd: null, extra: { budget_month: month, budget_ytd: month * 3 } };
+    };
+    result.breakdown = [line('net_revenue', 0.97), line('cogs', 1.01), line('opex', 0.99)];
+  }
   if (id === 'top10_customer_share') {
     result.breakdown = [
       { key: 'partner:7', label: 'Acme Retail AG', month: null, ytd: null, extra: { ltm: Math.round(9_100_000_00 * factor) } },
@@ -130,7 +137,7 @@ function pnl(set: KpiSet): StatementRow[] {
   });
   const gm = line('gross_margin', 'Gross margin', 0, true, 'gross_margin');
   const ebitda = line('ebitda', 'EBITDA', 0, true, 'ebitda');
-  const revenue = line('revenue', 'Net revenue', 1, false, 'net_revenue');
+  const revenue = line('net_revenue', 'Net revenue', 1, false, 'net_revenue');
   const cogs = line('cogs', 'Cost of sales', 1, false, 'cogs');
   const opex = line('opex', 'Operating expenses', 1, false, 'opex');
   // Prior-year columns of totals follow from the lines so the statement ties out in every column.

@@ -79,10 +79,12 @@ describe('renderXlsx', () => {
     const revenue = findRow(pnl, 'Net revenue');
     const cogs = findRow(pnl, 'Cost of sales');
     expect(formulaOf(gm.getCell(2).value)).toBe(`B${revenue.number}-B${cogs.number}`);
-    expect(formulaOf(revenue.getCell(2).value)).toBe('SUMIFS(Data_Value,Data_Table,"pnl",Data_Row,"revenue",Data_Column,"m_ac")');
-    // Month ΔPY of a cost line is Better/(Worse): prior year minus actual.
+    expect(formulaOf(revenue.getCell(2).value)).toBe('SUMIFS(Data_Value,Data_Table,"pnl",Data_Row,"net_revenue",Data_Column,"m_ac")');
+    // Columns B..F: actual, budget, ΔBU, prior year, ΔPY. A cost line's variances are Better/(Worse): reference minus actual.
     expect(formulaOf(cogs.getCell(4).value)).toBe(`C${cogs.number}-B${cogs.number}`);
-    expect(formulaOf(gm.getCell(5).value)).toBe(`(B${gm.number}-C${gm.number})/ABS(C${gm.number})`);
+    expect(formulaOf(cogs.getCell(6).value)).toBe(`E${cogs.number}-B${cogs.number}`);
+    expect(formulaOf(revenue.getCell(4).value)).toBe(`B${revenue.number}-C${revenue.number}`);
+    expect(formulaOf(gm.getCell(3).value)).toBe(`C${revenue.number}-C${cogs.number}`);
     const expectedGm = (doc.sections.find((s) => s.id === 'pnl')?.blocks[0]);
     const gmRow = expectedGm?.type === 'table' ? expectedGm.rows.find((row) => row.key === 'gross_margin') : undefined;
     expect(resultOf(gm.getCell(2))).toBe((gmRow?.values.m_ac ?? 0) / 100);
