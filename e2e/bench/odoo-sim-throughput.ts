@@ -2,14 +2,17 @@
  * Simulator throughput over loopback: JSON-2 search_read with keyset paging (order id, id > last) of
  * account.move.line at page sizes 100 / 500 / 2000, printing records/s and API calls per 10,000
  * records. Also one JSON-RPC pass for comparison. Prints numbers, asserts nothing.
- * Run: npx tsx e2e/bench/odoo-sim-throughput.ts [lines=60000]
+ * Run: npx tsx e2e/bench/odoo-sim-throughput.ts [lines=60000 | small | medium]
+ * (a number adds that many synthetic journal items to the hand-made dataset; small/medium serve the demo company)
  */
 import { performance } from 'node:perf_hooks';
 import { SimDataset, type SimRecord } from '../../electron/odoo-sim/dataset';
 import { buildSmallDataset } from '../../electron/odoo-sim/seed-small';
 import { startOdooSimulator } from '../../electron/odoo-sim/server';
+import { buildDemoDataset } from '../../electron/demo/index';
 
-const LINES = Number(process.argv[2] ?? 60_000);
+const ARG = process.argv[2] ?? '60000';
+const LINES = Number(ARG);
 const FIELDS = ['move_id', 'date', 'account_id', 'partner_id', 'debit', 'credit', 'balance', 'amount_currency', 'currency_id', 'company_id', 'parent_state', 'write_date'];
 
 /** The small dataset plus LINES synthetic posted journal items spread over its moves and accounts. */
@@ -35,7 +38,7 @@ function benchDataset(): SimDataset {
 }
 
 async function main(): Promise<void> {
-  const dataset = benchDataset();
+  const dataset = ARG === 'small' || ARG === 'medium' ? buildDemoDataset({ scale: ARG, seed: 1 }) : benchDataset();
   const total = dataset.table('account.move.line').length;
   const sim = await startOdooSimulator({ dataset, version: 19 });
   const { api_key, db } = sim.credentials;

@@ -14,9 +14,10 @@ import { callService, executeKw } from './rpc-services';
 export class SessionStore {
   private readonly sessions = new Map<string, number>();
 
+  /** A new session id; anonymous sessions (uid 0, e.g. version probes) are not kept. */
   open(uid: number): string {
     const sid = randomBytes(20).toString('hex');
-    this.sessions.set(sid, uid);
+    if (uid > 0) this.sessions.set(sid, uid);
     return sid;
   }
 

@@ -9,7 +9,7 @@ import type { SimEnv } from './env';
 import { currencyRateFields } from './currency-rates';
 
 /** one2many fields the simulator can rebuild from the inverse many2one: model.field → [comodel, inverse]. */
-const INVERSES: Record<string, [string, string]> = {
+export const INVERSES: Record<string, [string, string]> = {
   'account.move.line_ids': ['account.move.line', 'move_id'],
   'account.move.invoice_line_ids': ['account.move.line', 'move_id'],
   'sale.order.order_line': ['sale.order.line', 'order_id'],

@@ -37,6 +37,8 @@ describe('writes and read quirks', () => {
     })).json() as number[];
     const [read] = (await json2(sim, 'account.move', 'read', { ids: [move], fields: ['line_ids', 'state'] })).json() as Array<{ line_ids: number[]; state: unknown }>;
     expect(read.line_ids).toHaveLength(2);
+    const lines = (await json2(sim, 'account.move.line', 'read', { ids: read.line_ids, fields: ['move_id'] })).json() as Array<{ move_id: unknown }>;
+    expect(lines.map((l) => (Array.isArray(l.move_id) ? l.move_id[0] : l.move_id))).toEqual([move, move]);
     await json2(sim, 'account.move', 'write', { ids: [move], vals: { line_ids: [[3, read.line_ids[0], 0]] } });
     const [after] = (await json2(sim, 'account.move', 'read', { ids: [move], fields: ['line_ids'] })).json() as Array<{ line_ids: number[] }>;
     expect(after.line_ids).toEqual([read.line_ids[1]]);

@@ -6,6 +6,7 @@ import type { RawValue, SimRecord } from '../dataset';
 import { checkModelAccess } from '../security/access';
 import type { SimEnv } from './env';
 import { odooErrors } from './errors';
+import { INVERSES } from './field-values';
 import { browse } from './search';
 
 type Values = Record<string, unknown>;
@@ -86,7 +87,22 @@ function createOne(env: SimEnv, model: string, values: Values): number {
   if (schema?.fields.has('active')) defaults.active = true;
   if (schema?.fields.get('company_id')?.relation === 'res.company') defaults.company_id = env.companyId;
   const stored = { ...defaults, ...toStored(env, model, values, undefined) };
-  return env.dataset.create(model, stored);
+  const id = env.dataset.create(model, stored);
+  linkChildren(env, model, id, stored);
+  return id;
+}
+
+/** Co-records created through one2many commands point back to their parent (e.g. line.move_id). */
+function linkChildren(env: SimEnv, model: string, id: number, stored: Record<string, RawValue>): void {
+  for (const [name, value] of Object.entries(stored)) {
+    const inverse = INVERSES[`${model}.${name}`];
+    if (!inverse || !Array.isArray(value)) continue;
+    const [comodel, field] = inverse;
+    for (const childId of value) {
+      const child = env.dataset.get(comodel, childId);
+      if (child && child[field] !== id) child[field] = id;
+    }
+  }
 }
 
 /** create(vals_list): returns the new ids (JSON-RPC turns a single dict into a single id). */
@@ -107,7 +123,11 @@ export function writeRecords(env: SimEnv, model: string, ids: number[], vals: un
   if (records.length !== new Set(ids).size) {
     throw odooErrors.missing(`Record does not exist or has been deleted.\n(Record: ${model}(${ids.join(', ')},), User: ${env.user.id})`);
   }
-  for (const record of records) env.dataset.write(model, [record.id], toStored(env, model, vals, record));
+  for (const record of records) {
+    const stored = toStored(env, model, vals, record);
+    env.dataset.write(model, [record.id], stored);
+    linkChildren(env, model, record.id, stored);
+  }
   return true;
 }
 
