@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commands } from './commands/index';
 import { runCli } from './main';
 
 async function run(...argv: string[]) {
@@ -31,5 +32,15 @@ describe('boardpack CLI', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain('usage: boardpack version');
     expect(result.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('lists every command in help, and each entry loads the command it names', async () => {
+    const help = await run('help');
+    for (const entry of commands) {
+      expect(help.out).toContain(entry.name);
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
+      expect(command.usage).toContain(`boardpack ${entry.name}`);
+    }
   });
 });

@@ -22,14 +22,15 @@ export async function runCli(rawArgv: string[], io: CliIO): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   const cmdName = name === '--version' || name === '-v' ? 'version' : name;
-  const command = commands.find((c) => c.name === cmdName);
-  if (!command) {
+  const entry = commands.find((c) => c.name === cmdName);
+  if (!entry) {
     io.err(`error: unknown command "${name}"`);
     io.err(helpText());
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`Usage: ${command.usage}`);
+    io.out(`${command.summary}\n\nUsage: ${command.usage}`);
     return 0;
   }
   try {
