@@ -22,5 +22,5 @@ export function tilesAsTable(tiles: KpiTile[], unitLabel: string): TableBlock {
     good: tile.good === 'lower' ? 'lower' : 'higher',
     values: { value: tile.value, prior: tile.prior, budget: tile.budget },
   }));
-  return { type: 'table', id: 'tiles', title: 'Headline KPIs', unitLabel, columns: TILE_COLUMNS, rows: completeTable(TILE_COLUMNS, rows) };
+  return { type: 'table', id: 'tiles', title: 'Headline KPIs', unitLabel, labelHeader: 'KPI', columns: TILE_COLUMNS, rows: completeTable(TILE_COLUMNS, rows) };
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { AmountDisplay } from '../../../../shared/boardpack/format';
+import { amountUnitLabel, type AmountDisplay } from '../../../../shared/boardpack/format';
 import { tilesAsTable } from '../../../../shared/boardpack/kpi-tile-table';
 import type { BoardPackDocument, Section } from '../../../../shared/boardpack/model';
 import { neutraliseText } from './safe-text';
@@ -61,7 +61,7 @@ export function writeSectionSheet(sheet: ExcelJS.Worksheet, workbook: ExcelJS.Wo
   const kpiCells = new Map<string, string>();
   for (const block of section.blocks) {
     if (block.type === 'table' || block.type === 'kpis') {
-      const table = block.type === 'kpis' ? tilesAsTable(block.tiles, `${doc.currency} / as stated`) : block;
+      const table = block.type === 'kpis' ? tilesAsTable(block.tiles, amountUnitLabel(doc.currency, doc.scale)) : block;
       const placement = writeTable(sheet, table, row, display);
       if (freezeRow === 3) freezeRow = placement.labelRow;
       lastColumn = Math.max(lastColumn, table.columns.length + 1);
