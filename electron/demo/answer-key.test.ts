@@ -127,7 +127,7 @@ describe('answer key equals sums over the generated records (independent recompu
     }
   });
 
-  it('intercompany purchases = untaxed bills from the parent; parent stock GL = quants × standard cost', () => {
+  it('intercompany purchases = untaxed bills from the parent; stock GL = quants × company standard cost', () => {
     const parent = key.companies[0]!;
     const parentPartner = table('res.company').find((c) => c.id === parent.id)!.partner_id;
     for (const company of key.companies.slice(1)) {
@@ -136,10 +136,33 @@ describe('answer key equals sums over the generated records (independent recompu
         expect(m.intercompany_purchases).toBe(bills.reduce((s, b) => s + cents(b.amount_untaxed), 0));
       }
     }
-    const warehouses = new Set(table('stock.location').filter((l) => l.company_id === parent.id && l.usage === 'internal').map((l) => l.id));
-    const stockValue = table('stock.quant').filter((q) => warehouses.has(q.location_id as number))
-      .reduce((s, q) => s + (q.quantity as number) * cents(g.byId('product.product', q.product_id as number).standard_price), 0);
-    expect(parent.months[23]!.inventory_value).toBe(stockValue);
+    for (const company of key.companies) {
+      const warehouses = new Set(table('stock.location').filter((l) => l.company_id === company.id && l.usage === 'internal').map((l) => l.id));
+      const stockValue = table('stock.quant').filter((q) => warehouses.has(q.location_id as number))
+        .reduce((s, q) => s + (q.quantity as number) * cents(g.byId('product.product', q.product_id as number)[`standard_price@${company.id}`]), 0);
+      expect(company.months[23]!.inventory_value, company.name).toBe(stockValue);
+    }
+  });
+
+  it('intercompany: both sides carry the same amount; planted timing mismatches cross month-end', () => {
+    const moves = table('account.move');
+    expect(key.intercompany_mismatches.length).toBeGreaterThanOrEqual(2);
+    for (const mm of key.intercompany_mismatches) {
+      const invoice = moves.find((mv) => mv.name === mm.seller_document && mv.company_id === mm.seller_company_id)!;
+      const bill = moves.find((mv) => mv.ref === mm.seller_document && mv.company_id === mm.buyer_company_id && mv.move_type === 'in_invoice')!;
+      expect(invoice.date).toBe(mm.seller_date);
+      expect(bill.date).toBe(mm.buyer_date);
+      expect((bill.date as string).slice(0, 7)).not.toBe((invoice.date as string).slice(0, 7));
+      expect(cents(invoice.amount_total)).toBe(mm.amount);
+      expect(cents(bill.amount_total)).toBe(mm.amount);
+    }
+    const icInvoices = moves.filter((mv) => mv.company_id === key.companies[0]!.id && mv.move_type === 'out_invoice' && typeof mv.ref === 'string' && mv.ref.startsWith('IC-'));
+    expect(icInvoices.length).toBeGreaterThan(20);
+    for (const inv of icInvoices) {
+      const bill = moves.find((mv) => mv.ref === inv.name && mv.move_type === 'in_invoice')!;
+      expect(cents(bill.amount_total)).toBe(cents(inv.amount_total));
+      expect(bill.currency_id).toBe(inv.currency_id);
+    }
   });
 
   it('lists the FX rates used: closing = the last daily rate, average = mean of the daily rates', () => {

@@ -86,6 +86,21 @@ export interface PlantedDiscrepancy {
   note: string;
 }
 
+/** A planted difference between the two sides of an intercompany sale. */
+export interface IntercompanyMismatch {
+  kind: 'timing';
+  seller_company_id: number;
+  buyer_company_id: number;
+  /** Document currency (the buyer's); `amount` in its cents. */
+  currency: string;
+  amount: number;
+  /** Seller's invoice name; the buyer's bill carries it in `ref`. */
+  seller_document: string;
+  seller_date: string;
+  buyer_date: string;
+  note: string;
+}
+
 export interface AnswerKey {
   format: 'boardpack-demo-answer-key';
   version: 1;
@@ -95,6 +110,7 @@ export interface AnswerKey {
   companies: AnswerKeyCompany[];
   fx_rates: FxRateEntry[];
   discrepancies: PlantedDiscrepancy[];
+  intercompany_mismatches: IntercompanyMismatch[];
   planted_duplicate_partners: { partner_ids: number[]; reason: string }[];
   totals: { moves: number; journal_items: number; sale_orders: number };
 }

@@ -14,7 +14,7 @@ import { buildCatalog } from './catalog';
 import { buildRates, fxSummary } from './fx';
 import { Emitter, IdAllocator } from './emitter';
 import { KeyAccumulator } from './answer-key';
-import type { AnswerKey, CompanyMonthFigures } from './answer-key';
+import type { AnswerKey, CompanyMonthFigures, IntercompanyMismatch } from './answer-key';
 import { Ledger } from './ledger';
 import { Reconciler } from './reconcile';
 import { StockBook } from './stock';
@@ -92,6 +92,7 @@ export function runGenerator(opts: DemoOptions, sink: DemoSink): { summary: Demo
     },
   };
   const plants = new Plants();
+  const icMismatches: IntercompanyMismatch[] = [];
   const parent = companies[0]!;
   const sub = companies[1]!;
   const shopify = new ShopifyChannel(ctx, rng('shopify'), parent, catalog, plants, out);
@@ -126,7 +127,7 @@ export function runGenerator(opts: DemoOptions, sink: DemoSink): { summary: Demo
     woo.runMonth(month, m, volume(config.wooOrders, rngOps), isLast);
     marketplace.runMonth(month, m, volume(config.marketplaceOrders, rngOps), isLast);
     for (const company of companies) pipeline[company.index]! += runCrmMonth(ctx, rngCrm, company, catalog, month, volume(config.leadsPerMonth * (company.index === 0 ? 0.6 : 0.25), rngCrm));
-    runPurchasing(ctx, rngOps, companies, catalog, month);
+    runPurchasing(ctx, rngOps, companies, catalog, month, m, isLast, icMismatches);
     for (const company of companies) {
       const prior = m > 0 ? -(key.movement(company.index, 'income', m - 1) + key.movement(company.index, 'income_ic', m - 1)) : 0;
       const base = prior > 0 ? prior : config.directOrders[company.index]! * 500_000 * (company.index === 0 ? 1.3 : 1.2);
@@ -178,6 +179,7 @@ export function runGenerator(opts: DemoOptions, sink: DemoSink): { summary: Demo
     })),
     fx_rates: fxSummary(rates, companies, months),
     discrepancies: plants.list,
+    intercompany_mismatches: icMismatches,
     planted_duplicate_partners: catalog.duplicates,
     totals: { moves: ledger.moveCount, journal_items: ledger.lineCount, sale_orders: out.counts['sale.order'] ?? 0 },
   };

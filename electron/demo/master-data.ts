@@ -19,7 +19,7 @@ export const CURRENCY_RECORDS: SimRecord[] = [
 export type AccountKey =
   | 'bank' | 'clearing_shopify' | 'clearing_stripe' | 'clearing_marketplace' | 'receivable' | 'stock'
   | 'vat_in' | 'fixed_assets' | 'acc_depreciation' | 'payable' | 'vat_out' | 'capital'
-  | 'unaffected' | 'sales' | 'shipping_income' | 'ic_sales' | 'fx_gain' | 'cogs' | 'salaries'
+  | 'unaffected' | 'grni' | 'sales' | 'shipping_income' | 'ic_sales' | 'fx_gain' | 'cogs' | 'salaries'
   | 'rent' | 'marketing' | 'software' | 'fees' | 'freight' | 'depreciation' | 'fx_loss';
 
 interface AccountTemplate {
@@ -43,6 +43,7 @@ const CHART: AccountTemplate[] = [
   { key: 'acc_depreciation', code: '151900', name: 'Accumulated Depreciation', type: 'asset_fixed', bucket: 'none' },
   { key: 'payable', code: '211000', name: 'Account Payable', type: 'liability_payable', reconcile: true, bucket: 'payable' },
   { key: 'vat_out', code: '251000', name: 'Tax Received', type: 'liability_current', bucket: 'none' },
+  { key: 'grni', code: '252000', name: 'Stock Interim (Received)', type: 'liability_current', bucket: 'none' },
   { key: 'capital', code: '301000', name: 'Capital', type: 'equity', bucket: 'none' },
   { key: 'unaffected', code: '999999', name: 'Undistributed Profits/Losses', type: 'equity_unaffected', bucket: 'none' },
   { key: 'sales', code: '400000', name: 'Product Sales', type: 'income', bucket: 'income' },

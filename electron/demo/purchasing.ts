@@ -12,7 +12,8 @@ import { unitCost } from './stock';
 import type { LineSpec } from './ledger';
 import type { Rng } from './prng';
 import type { MonthInfo } from './calendar';
-import { odooDatetime, localToUtcMs } from './calendar';
+import { odooDatetime, localToUtcMs, dateString } from './calendar';
+import type { IntercompanyMismatch } from './answer-key';
 import { businessDayAfter } from './channel-common';
 
 /** Quantity to receive so every stock location ends the month above a small buffer. */
@@ -45,7 +46,12 @@ function postBill(ctx: SalesContext, rng: Rng, company: CompanyInfo, partnerId: 
   ctx.later(payDay, () => ctx.reconciler.pay(group, { day: payDay, journal: 'bank', amountCur: untaxed + tax, currency: company.currency, createdAt: stampOf(payDay, 41_000), memo: ref }));
 }
 
-export function runPurchasing(ctx: SalesContext, rng: Rng, companies: CompanyInfo[], catalog: Catalog, month: MonthInfo): void {
+/**
+ * Replenishes every warehouse on the first day of the month. In a few months the subsidiary books
+ * the intercompany bill only in the following month (goods received, invoice late): a planted
+ * intercompany timing mismatch, listed in `mismatches`.
+ */
+export function runPurchasing(ctx: SalesContext, rng: Rng, companies: CompanyInfo[], catalog: Catalog, month: MonthInfo, monthIndex: number, isLast: boolean, mismatches: IntercompanyMismatch[]): void {
   const parent = companies[0]!;
   const day = month.firstDay;
   const stamp = odooDatetime(localToUtcMs(parent.tz, day, 7 * 3600));
@@ -63,12 +69,33 @@ export function runPurchasing(ctx: SalesContext, rng: Rng, companies: CompanyInf
       const group = sale.group!;
       const payDay = businessDayAfter(day + 45 + rng.int(-2, 6), 0);
       ctx.later(payDay, () => ctx.reconciler.pay(group, { day: payDay, journal: 'bank', amountCur: total, currency: sub.currency, createdAt: stampOf(payDay, 42_000), memo: sale.orderName }));
+      const late = !isLast && wh === 0 && monthIndex % 10 === 5;
+      // A late bill clears the goods-received interim account that the receipt credited on the 1st.
+      const billAccount = late ? sub.accounts.grni : sub.accounts.stock;
       const billLines: LineSpec[] = need.map((n) => {
         const cost = unitCost(sub, n.product) * n.qty;
-        return { account: sub.accounts.stock, cur: cost, displayType: 'product', productId: n.product.id, quantity: n.qty, priceUnit: unitCost(sub, n.product) / 100, subtotal: cost, total: cost, label: n.product.name };
+        return { account: billAccount, cur: cost, displayType: 'product', productId: n.product.id, quantity: n.qty, priceUnit: unitCost(sub, n.product) / 100, subtotal: cost, total: cost, label: n.product.name };
       });
+      if (late) {
+        const value = billLines.reduce((sum, l) => sum + l.cur, 0);
+        ctx.ledger.postAndRelease({
+          company: sub, journal: 'misc', moveType: 'entry', day, partnerId: parent.partnerId, currency: sub.currency, ref: `Receipt ${sale.orderName}`, createdAt: stamp,
+          lines: [
+            { account: sub.accounts.stock, cur: value, displayType: 'product', label: `Goods received ${sale.orderName}` },
+            { account: sub.accounts.grni, cur: -value, displayType: 'product', label: `Goods received ${sale.orderName}` },
+          ],
+        });
+      }
       // The subsidiary pays its own bill; the parent's receipt (above) is the other side of the same cash.
-      postBill(ctx, rng, sub, parent.partnerId, day, billLines, 0, `${String(sale.invoice!.move.name)}`, 45, true);
+      const billDay = late ? businessDayAfter(month.lastDay + 1, 1) : day;
+      postBill(ctx, rng, sub, parent.partnerId, billDay, billLines, 0, `${String(sale.invoice!.move.name)}`, late ? 45 - (billDay - day) : 45, true);
+      if (late) {
+        mismatches.push({
+          kind: 'timing', seller_company_id: parent.id, buyer_company_id: sub.id, currency: sub.currency, amount: total,
+          seller_document: String(sale.invoice!.move.name), seller_date: dateString(day), buyer_date: dateString(billDay),
+          note: 'Parent invoiced on the 1st; the subsidiary booked the bill in the following month (goods already received)',
+        });
+      }
       for (const n of need) {
         ctx.stock.move({ company: sub, product: n.product, qty: n.qty, from: LOCATIONS.transit, to: locationId, date: stamp, state: 'done', reference: `${sub.currency}/IN/${month.key}`, origin: sale.orderName, warehouseId: sub.warehouseIds[wh]!, stamp });
       }
