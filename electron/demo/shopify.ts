@@ -51,7 +51,6 @@ export class ShopifyChannel {
   }
 
   runMonth(month: MonthInfo, monthIndex: number, volume: number, isLast: boolean): void {
-    const rng = this.rng;
     const planned: Plant[] = [];
     for (let k = 0; k < Math.min(3, Math.max(1, Math.floor(volume / 3))); k++) planned.push(PLANT_ROTATION[(monthIndex * 3 + k) % PLANT_ROTATION.length]!);
     const count = Math.max(volume, planned.length);

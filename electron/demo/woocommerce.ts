@@ -10,7 +10,7 @@ import type { Catalog } from './catalog';
 import { listPrice } from './stock';
 import type { Rng } from './prng';
 import type { MonthInfo } from './calendar';
-import { localToUtcMs, localDay, localMinutes, utcMinutes, dateString, monthKeyOf } from './calendar';
+import { localToUtcMs, localMinutes, utcMinutes, dateString, monthKeyOf } from './calendar';
 import { toCompany } from './fx';
 import type { ShopOrder, Plants } from './channel-common';
 import { shopTotals, businessDayAfter, bookFees, bookPayout, recordPlant } from './channel-common';
