@@ -69,3 +69,27 @@ describe('Odoo 19 mode', () => {
     expect(body.error?.code).toBe(0);
   });
 });
+
+describe('grouping details', () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startOdooSimulator({ dataset: buildSmallDataset(), version: 19 });
+  });
+  afterAll(() => sim.close());
+
+  it('orders groups by an aggregate when asked', async () => {
+    const reply = await json2(sim, 'account.move', 'formatted_read_group', { domain: [['state', '=', 'posted'], ['company_id', '=', 1]], groupby: ['partner_id'], aggregates: ['amount_total_signed:sum'], order: 'amount_total_signed:sum desc' });
+    const sums = (reply.json() as Array<Record<string, number>>).map((g) => g['amount_total_signed:sum']);
+    expect(sums.length).toBeGreaterThan(3);
+    expect([...sums].sort((a, b) => b - a)).toEqual(sums);
+  });
+
+  it('buckets datetimes in the context time zone, with UTC bounds in __extra_domain', async () => {
+    const { dataset } = sim;
+    dataset.write('sale.order', [1], { date_order: '2026-03-31 22:30:00' });
+    const reply = await json2(sim, 'sale.order', 'formatted_read_group', { domain: [['id', '=', 1]], groupby: ['date_order:month'], aggregates: ['__count'], context: { tz: 'Europe/Brussels' } });
+    expect(reply.json()).toEqual([
+      { 'date_order:month': ['2026-04-01', 'April 2026'], __extra_domain: ['&', ['date_order', '>=', '2026-03-31 22:00:00'], ['date_order', '<', '2026-04-30 22:00:00']], __count: 1 },
+    ]);
+  });
+});

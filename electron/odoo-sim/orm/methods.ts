@@ -147,7 +147,7 @@ export const METHODS: Record<string, MethodSpec> = {
     versions: [19],
     params: [{ name: 'domain', required: true }, { name: 'groupby' }, { name: 'aggregates' }, { name: 'having' }, { name: 'offset' }, { name: 'limit' }, { name: 'order' }],
     run: ({ env, model, args, inverses }) =>
-      formattedReadGroup(env, model, { domain: args.domain, groupby: args.groupby, aggregates: args.aggregates, offset: num(args.offset, 0), limit: optNum(args.limit) }, inverses),
+      formattedReadGroup(env, model, { domain: args.domain, groupby: args.groupby, aggregates: args.aggregates, offset: num(args.offset, 0), limit: optNum(args.limit), order: optStr(args.order) }, inverses),
   },
   read_group: {
     kind: 'model',

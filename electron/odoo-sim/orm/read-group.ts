@@ -8,12 +8,11 @@ import type { SimEnv } from './env';
 import { odooErrors } from './errors';
 import { displayName, fieldValue, type InverseCache } from './field-values';
 import { PyFloat } from './py-json';
+import { localDate, localMidnightUtc, periodOf, type Granularity } from './periods';
 import { pyRepr } from './pyrepr';
 import { searchRecords } from './search';
 
-type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
 const GRANULARITIES = new Set<string>(['day', 'week', 'month', 'quarter', 'year']);
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 interface GroupBy {
   spec: string;
@@ -36,57 +35,16 @@ function parseGroupBy(env: SimEnv, model: string, spec: string): GroupBy {
   return { spec, field, granularity: isDate ? ((granularity as Granularity | undefined) ?? 'month') : undefined };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-
-function periodOf(value: string, granularity: Granularity): { from: string; to: string; label: string } {
-  const day = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-  const y = day.getUTCFullYear();
-  const m = day.getUTCMonth();
-  let start: Date;
-  let end: Date;
-  let label: string;
-  switch (granularity) {
-    case 'day':
-      start = day;
-      end = new Date(Date.UTC(y, m, day.getUTCDate() + 1));
-      label = `${pad(day.getUTCDate())} ${MONTHS[m].slice(0, 3)} ${y}`;
-      break;
-    case 'week': {
-      const weekday = (day.getUTCDay() + 6) % 7;
-      start = new Date(Date.UTC(y, m, day.getUTCDate() - weekday));
-      end = new Date(start.getTime() + 7 * 86400000);
-      const thursday = new Date(start.getTime() + 3 * 86400000);
-      const firstThursday = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 4));
-      const week = 1 + Math.round((thursday.getTime() - firstThursday.getTime()) / 86400000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
-      label = `W${week} ${thursday.getUTCFullYear()}`;
-      break;
-    }
-    case 'quarter': {
-      const q = Math.floor(m / 3);
-      start = new Date(Date.UTC(y, q * 3, 1));
-      end = new Date(Date.UTC(y, q * 3 + 3, 1));
-      label = `Q${q + 1} ${y}`;
-      break;
-    }
-    case 'year':
-      start = new Date(Date.UTC(y, 0, 1));
-      end = new Date(Date.UTC(y + 1, 0, 1));
-      label = String(y);
-      break;
-    default:
-      start = new Date(Date.UTC(y, m, 1));
-      end = new Date(Date.UTC(y, m + 1, 1));
-      label = `${MONTHS[m]} ${y}`;
-  }
-  return { from: iso(start), to: iso(end), label };
-}
-
 function keyOf(env: SimEnv, model: string, record: SimRecord, group: GroupBy, inverses: InverseCache): GroupKey {
   const value = fieldValue(env, model, record, group.field, inverses);
   if (group.granularity && typeof value === 'string') {
-    const period = periodOf(value, group.granularity);
-    return { raw: period.from, range: { from: period.from, to: period.to } };
+    // Datetimes are bucketed in the user's time zone (context tz), dates as they are.
+    const day = group.field.type === 'datetime' ? localDate(value, env.context.tz) : value;
+    const period = periodOf(day, group.granularity);
+    const range = group.field.type === 'datetime'
+      ? { from: localMidnightUtc(period.from, env.context.tz), to: localMidnightUtc(period.to, env.context.tz) }
+      : { from: period.from, to: period.to };
+    return { raw: period.from, range };
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { raw: value };
   return { raw: false };
@@ -242,6 +200,29 @@ export interface FormattedReadGroupArgs {
   aggregates?: unknown;
   offset?: number;
   limit?: number | null;
+  order?: string | null;
+}
+
+/** Sorts formatted groups by "<groupby or aggregate spec> [asc|desc], ..." (groupby order otherwise). */
+function sortRows(rows: Array<Record<string, unknown>>, order: string | null | undefined, known: string[]): void {
+  if (!order) return;
+  const terms = order.split(',').map((part) => part.trim().split(/\s+/)).filter((t) => t[0]);
+  for (const [key] of terms) if (!known.includes(key)) throw odooErrors.value(`Invalid order ${pyRepr(order)}`);
+  const value = (v: unknown): string | number => {
+    if (v instanceof PyFloat) return v.value;
+    if (Array.isArray(v)) return typeof v[0] === 'string' ? v[0] : String(v[1]);
+    return typeof v === 'number' ? v : String(v);
+  };
+  rows.sort((a, b) => {
+    for (const [key, direction] of terms) {
+      const left = value(a[key]);
+      const right = value(b[key]);
+      if (left === right) continue;
+      const result = left < right ? -1 : 1;
+      return direction?.toLowerCase() === 'desc' ? -result : result;
+    }
+    return 0;
+  });
 }
 
 export function formattedReadGroup(env: SimEnv, model: string, args: FormattedReadGroupArgs, inverses: InverseCache): unknown[] {
@@ -249,15 +230,18 @@ export function formattedReadGroup(env: SimEnv, model: string, args: FormattedRe
   const aggregates = listOf(args.aggregates).map((spec) => parseAggregate(env, model, spec, false));
   const records = searchRecords(env, model, args.domain, {}, inverses);
   const buckets = bucketize(env, model, records, groups, inverses);
-  const offset = args.offset ?? 0;
-  const page = buckets.slice(offset, args.limit == null ? undefined : offset + args.limit);
-  return page.map((bucket) => {
+  const rows = buckets.map((bucket) => {
     const row: Record<string, unknown> = {};
     groups.forEach((g, i) => (row[g.spec] = renderKey(env, g, bucket.keys[i], false)));
     row.__extra_domain = andLeaves(groups.flatMap((g, i) => conditionsOf(g, bucket.keys[i])));
     for (const agg of aggregates) row[agg.key] = aggregate(env, model, bucket.records, agg, inverses);
     return row;
   });
+  // An order naming exactly the groupbys keeps the natural group order (many2one by comodel order).
+  const natural = (args.order ?? '').split(',').map((t) => t.trim()).filter(Boolean).join(',') === groups.map((g) => g.spec).join(',');
+  if (!natural) sortRows(rows, args.order, [...groups.map((g) => g.spec), ...aggregates.map((a) => a.key)]);
+  const offset = args.offset ?? 0;
+  return rows.slice(offset, args.limit == null ? undefined : offset + args.limit);
 }
 
 export interface ReadGroupArgs {
