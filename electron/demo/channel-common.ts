@@ -102,11 +102,11 @@ export function bookPayout(ctx: SalesContext, company: CompanyInfo, journal: Jou
   });
 }
 
-export function recordPlant(plants: Plants, channel: DiscrepancyChannel, file: string | null, order: ShopOrder | null, fields: { category: string; causes: string[]; odooAmount: number | null; shopAmount: number | null; note: string; odooOrder?: string | null; odooInvoice?: string | null; key?: string; day?: number; currency?: CurrencyCode; company?: CompanyInfo }): void {
+export function recordPlant(plants: Plants, channel: DiscrepancyChannel, file: string | null, order: ShopOrder | null, fields: { category: string; causes: string[]; odooAmount: number | null; shopAmount: number | null; note: string; odooOrder?: string | null; odooInvoice?: string | null; key?: string | null; day?: number; currency?: CurrencyCode; company?: CompanyInfo }): void {
   const shop = fields.shopAmount;
   const odoo = fields.odooAmount;
   plants.add({
-    channel, file, shop_order: fields.key ?? order?.key ?? null, odoo_order: fields.odooOrder ?? order?.odooOrder ?? null,
+    channel, file, shop_order: fields.key !== undefined ? fields.key : order?.key ?? null, odoo_order: fields.odooOrder ?? order?.odooOrder ?? null,
     odoo_invoice: fields.odooInvoice ?? order?.odooInvoice ?? null, company_id: (fields.company ?? order!.company).id,
     category: fields.category, causes: fields.causes, currency: fields.currency ?? order!.currency,
     shop_amount: shop, odoo_amount: odoo, difference: shop !== null && odoo !== null ? odoo - shop : null,

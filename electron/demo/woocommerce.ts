@@ -61,7 +61,7 @@ export class WooChannel {
       const amount = 400 + this.rng.int(0, 600);
       const ms = billingDay * 86_400_000 + 3 * 3_600_000 + 120_000;
       this.pushTxn({ id: this.id('txn_'), type: 'stripe_fee', source: '', ms, amount: -amount, fee: 0, description: `Billing - Radar (${monthKeyOf(billingDay - 2)})`, facingAmount: '', facingCurrency: '', availableDay: billingDay, orderId: '', email: '', payout: null });
-      recordPlant(this.plants, 'stripe', `stripe/balance_transactions_${month.key}.csv`, null, { category: 'UNMATCHED_FEE', causes: ['fee'], shopAmount: -amount, odooAmount: null, key: null as unknown as string, note: 'Stripe billing fee without order; not booked in Odoo', day: billingDay, currency: 'GBP', company: this.company });
+      recordPlant(this.plants, 'stripe', `stripe/balance_transactions_${month.key}.csv`, null, { category: 'UNMATCHED_FEE', causes: ['fee'], shopAmount: -amount, odooAmount: null, key: null, note: 'Stripe billing fee without order; not booked in Odoo', day: billingDay, currency: 'GBP', company: this.company });
     }
     bookFees(this.ctx, this.company, 'stripe', month.lastDay, this.feesByMonth.get(month.key) ?? 0, `Stripe fees ${month.key}`);
     this.runPayouts(month);
