@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import Decimal from 'decimal.js';
 import { allocate, convertMinor, formatMoney, fromMajor, parseMoney, ratio, roundHalfAwayFromZero, sumMinor, toMajorString } from './money';
 
 describe('money', () => {
@@ -37,7 +38,7 @@ describe('money', () => {
 
   it('format → parse round-trips every safe amount', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e13, max: 1e13 }), fc.boolean(), (amount, parens) => {
+      fc.property(fc.integer({ min: -1e10, max: 1e10 }), fc.boolean(), (amount, parens) => {
         expect(parseMoney(formatMoney(amount, { parentheses: parens }))).toBe(amount);
         expect(fromMajor(Number(toMajorString(amount)))).toBe(amount);
       }),
@@ -81,5 +82,28 @@ describe('money', () => {
     expect(() => sumMinor([0.5])).toThrow(/safe integer/);
     expect(ratio(1, 0)).toBeNull();
     expect(ratio(1, 3, 4)).toBe(0.3333);
+  });
+});
+
+describe('convertMinor integer path', () => {
+  it('equals decimal.js arithmetic (half away from zero) for any amount, 12-place factor and decimals shift', () => {
+    const Ref = Decimal.clone({ precision: 60 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e10, max: 1e10 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.integer({ min: 0, max: 999_999_999_999 }),
+        fc.constantFrom([2, 2], [2, 0], [0, 2], [3, 2], [2, 3]),
+        (amount, whole, fraction, [from, to]) => {
+          const rate = `${whole}.${String(fraction).padStart(12, '0')}`;
+          const expected = new Ref(amount).times(rate).times(new Ref(10).pow(to! - from!)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+          expect(convertMinor(amount, rate, from, to)).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(convertMinor(5, '0.1')).toBe(1);
+    expect(convertMinor(-5, '0.1')).toBe(-1);
+    expect(convertMinor(100, '1e-7')).toBe(0);
   });
 });

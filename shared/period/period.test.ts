@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addMonths, daysInMonth, fiscalQuarterStart, fiscalYearStart, monthEnd, monthRange, monthsBetween, reportPeriods } from './period';
-import { localDateOf, localMonthOf, utcBoundsOfMonth } from './timezone';
+import { localDateOf, localMonthCutter, localMonthOf, utcBoundsOfMonth } from './timezone';
 
 const monthArb = fc.record({ y: fc.integer({ min: 1990, max: 2100 }), m: fc.integer({ min: 1, max: 12 }) }).map(
   ({ y, m }) => `${y}-${String(m).padStart(2, '0')}`,
@@ -87,5 +87,29 @@ describe('timezone cutting', () => {
         },
       ),
     );
+  });
+});
+
+describe('localMonthCutter', () => {
+  it('agrees with localMonthOf for any instant and zone, null outside the range', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC'];
+    const cutters = new Map(zones.map((z) => [z, localMonthCutter('2024-01', '2025-12', z)]));
+    const start = Date.UTC(2023, 11, 25);
+    const end = Date.UTC(2026, 0, 5);
+    fc.assert(
+      fc.property(fc.integer({ min: start / 1000, max: end / 1000 }), fc.constantFrom(...zones), (seconds, zone) => {
+        const utc = new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+        const month = localMonthOf(utc, zone);
+        const expected = month >= '2024-01' && month <= '2025-12' ? month : null;
+        expect(cutters.get(zone)!(utc)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps 23:30 local on the last day in the month and 00:30 on the 1st in the next', () => {
+    const cut = localMonthCutter('2025-01', '2025-12', 'Europe/Berlin');
+    expect(cut('2025-03-31 21:30:00')).toBe('2025-03');
+    expect(cut('2025-03-31 22:30:00')).toBe('2025-04');
   });
 });

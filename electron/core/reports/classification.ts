@@ -86,8 +86,8 @@ const AMBIGUOUS_TYPES = new Set(['income_other', 'expense_other']);
 export function loadAccountMappings(db: ReadonlyDb, companyId: number): AccountMapping[] {
   if (!hasTable(db, 'app_account_mapping')) return [];
   const rows = db
-    .prepare('SELECT code_prefix AS codePrefix, category FROM app_account_mapping WHERE company_id = ?')
-    .all(companyId) as AccountMapping[];
+    .prepare<[number], AccountMapping>('SELECT code_prefix AS codePrefix, category FROM app_account_mapping WHERE company_id = ?')
+    .all(companyId);
   return rows.sort((a, b) => b.codePrefix.length - a.codePrefix.length);
 }
 
@@ -95,22 +95,38 @@ export function loadAccountMappings(db: ReadonlyDb, companyId: number): AccountM
  * Code prefixes of the inventory (stock valuation) accounts of a company: the user's roles from
  * app_account_role when any exist; otherwise detected as the current-asset accounts that carry
  * Odoo's stock-output lines of invoices (display_type 'cogs'), the Anglo-Saxon valuation pattern.
+ * `stockOutputAccountIds` are those accounts when the caller already scanned the ledger
+ * (see ledger.ts); without it the journal items are searched here.
  */
-export function loadInventoryPrefixes(db: ReadonlyDb, companyId: number): { prefixes: string[]; source: 'mapping' | 'detected' | 'none' } {
+export function loadInventoryPrefixes(
+  db: ReadonlyDb,
+  companyId: number,
+  stockOutputAccountIds?: ReadonlySet<number>,
+): { prefixes: string[]; source: 'mapping' | 'detected' | 'none' } {
   if (hasTable(db, 'app_account_role')) {
     const rows = db
-      .prepare("SELECT code_prefix AS p FROM app_account_role WHERE company_id = ? AND role = 'inventory'")
-      .all(companyId) as { p: string }[];
+      .prepare<[number], { p: string }>("SELECT code_prefix AS p FROM app_account_role WHERE company_id = ? AND role = 'inventory'")
+      .all(companyId);
     if (rows.length > 0) return { prefixes: rows.map((r) => r.p), source: 'mapping' };
   }
-  const detected = db
-    .prepare(
-      `SELECT DISTINCT a.code AS p FROM odoo_move_line l
-         JOIN odoo_account a ON a.sync_company_id = l.sync_company_id AND a.id = l.account_id
-        WHERE l.sync_company_id = ? AND l.display_type = 'cogs' AND a.account_type = 'asset_current' AND a.code IS NOT NULL`,
-    )
-    .all(companyId) as { p: string }[];
-  return detected.length > 0 ? { prefixes: detected.map((r) => r.p), source: 'detected' } : { prefixes: [], source: 'none' };
+  let detected: string[];
+  if (stockOutputAccountIds) {
+    detected = db
+      .prepare<[number], { id: number; code: string | null }>("SELECT id, code FROM odoo_account WHERE sync_company_id = ? AND account_type = 'asset_current'")
+      .all(companyId)
+      .filter((a) => a.code !== null && stockOutputAccountIds.has(a.id))
+      .map((a) => a.code ?? '');
+  } else {
+    detected = db
+      .prepare<[number], { p: string }>(
+        `SELECT DISTINCT a.code AS p FROM odoo_move_line l
+           JOIN odoo_account a ON a.sync_company_id = l.sync_company_id AND a.id = l.account_id
+          WHERE l.sync_company_id = ? AND l.display_type = 'cogs' AND a.account_type = 'asset_current' AND a.code IS NOT NULL`,
+      )
+      .all(companyId)
+      .map((r) => r.p);
+  }
+  return detected.length > 0 ? { prefixes: detected, source: 'detected' } : { prefixes: [], source: 'none' };
 }
 
 /** Classifies one account (pure; exported for tests). */
@@ -143,8 +159,10 @@ export function classifyAccounts(
   inventoryPrefixes: readonly string[],
 ): Map<number, ClassifiedAccount> {
   const rows = db
-    .prepare('SELECT id, code, name, account_type AS accountType FROM odoo_account WHERE sync_company_id = ?')
-    .all(companyId) as { id: number; code: string | null; name: string | null; accountType: string | null }[];
+    .prepare<[number], { id: number; code: string | null; name: string | null; accountType: string | null }>(
+      'SELECT id, code, name, account_type AS accountType FROM odoo_account WHERE sync_company_id = ?',
+    )
+    .all(companyId);
   const result = new Map<number, ClassifiedAccount>();
   for (const row of rows) {
     result.set(row.id, classifyAccount({ id: row.id, code: row.code ?? '', name: row.name ?? '', accountType: row.accountType }, mappings, inventoryPrefixes));

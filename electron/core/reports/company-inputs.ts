@@ -1,8 +1,7 @@
 import { addMonths, type MonthKey, type ReportPeriods } from '../../../shared/period/period';
 import type { CompanyInfo, ReadonlyDb, SkippedModels } from './context';
 import type { BalanceMeasure, FlowMeasure, KpiInputs } from './inputs';
-import type { Ledger } from './ledger';
-import { loadLedger } from './ledger';
+import { foldLedger, scanLedger, type Ledger, type LedgerRow } from './ledger';
 import { loadDocumentTotals, openItemsAsOf, type Aging } from './receivables';
 import { loadOrderStats, loadRevenueDetail, type OrderStats, type RevenueDetail } from './sales';
 import { loadLeads } from './pipeline';
@@ -28,9 +27,15 @@ export function earliestMonth(periods: ReportPeriods): MonthKey {
 }
 
 /** Loads one company's sources and exposes them as {@link KpiInputs} in its own currency. */
-export function loadCompanyData(db: ReadonlyDb, company: CompanyInfo, periods: ReportPeriods, skipped: SkippedModels): CompanyData {
+export function loadCompanyData(
+  db: ReadonlyDb,
+  company: CompanyInfo,
+  periods: ReportPeriods,
+  skipped: SkippedModels,
+  ledgerRows: readonly LedgerRow[] = scanLedger(db, company.id, periods.month),
+): CompanyData {
   const from = earliestMonth(periods);
-  const ledger = loadLedger(db, company, periods.month);
+  const ledger = foldLedger(company, ledgerRows);
   const documents = loadDocumentTotals(db, company.id, monthEnd(periods.month));
   const aging = openItemsAsOf(db, company.id, 'asset_receivable', monthEnd(periods.month));
   const revenue = loadRevenueDetail(db, company, from, periods.month);

@@ -60,8 +60,11 @@ export function currencyDecimals(db: ReadonlyDb, companyId: number, currency: st
   return row?.decimal_places ?? 2;
 }
 
-/** Loads one company with its classified chart of accounts. Throws not_found for an unknown id. */
-export function loadCompany(db: ReadonlyDb, companyId: number, timezone: string): CompanyInfo {
+/**
+ * Loads one company with its classified chart of accounts. Throws not_found for an unknown id.
+ * `stockOutputAccountIds` (from a ledger scan) spares the inventory-account detection its own search.
+ */
+export function loadCompany(db: ReadonlyDb, companyId: number, timezone: string, stockOutputAccountIds?: ReadonlySet<number>): CompanyInfo {
   const row = db
     .prepare('SELECT id, name, currency_name, fiscalyear_last_month, partner_id FROM odoo_company WHERE sync_company_id = ? AND id = ?')
     .get(companyId, companyId) as CompanyRow | undefined;
@@ -72,7 +75,7 @@ export function loadCompany(db: ReadonlyDb, companyId: number, timezone: string)
   }
   if (!row.currency_name) throw new AppError('validation', `Company ${companyId} (${row.name ?? '?'}) has no currency in the cache.`);
   const mappings = loadAccountMappings(db, companyId);
-  const inventory = loadInventoryPrefixes(db, companyId);
+  const inventory = loadInventoryPrefixes(db, companyId, stockOutputAccountIds);
   return {
     id: row.id,
     name: row.name ?? `Company ${row.id}`,

@@ -9,6 +9,7 @@ import { composeKpis } from './kpis';
 import { balanceSheet, pnlStatement } from './statements';
 import { consolidate } from './consolidation';
 import { companyDataQuality } from './data-quality';
+import { scanLedger, stockOutputAccounts } from './ledger';
 import type { PnlCategory } from './classification';
 import { PNL_CATEGORIES } from './classification';
 
@@ -80,10 +81,11 @@ export function loadReport(db: ReadonlyDb, request: ReportRequest, options: Buil
   const dataQuality: DataQualityFinding[] = [];
   const availability: AvailabilityNote[] = [];
   for (const id of ids) {
-    const company = loadCompany(db, id, options.companyTimezones?.[id] ?? fallbackTz);
+    const ledgerRows = scanLedger(db, id, request.month);
+    const company = loadCompany(db, id, options.companyTimezones?.[id] ?? fallbackTz, stockOutputAccounts(ledgerRows));
     const skipped = loadSkippedModels(db, id);
     const periods = reportPeriods(request.month, { lastMonth: company.fiscalLastMonth });
-    companies.push(loadCompanyData(db, company, periods, skipped));
+    companies.push(loadCompanyData(db, company, periods, skipped, ledgerRows));
     dataQuality.push(...companyDataQuality(db, company, request.month, staleDays, skipped));
     for (const [model, reason] of skipped) {
       availability.push({ model, reason: `company ${id}: ${reason}`, kpis: KPIS_BY_MODEL[model] ?? [] });

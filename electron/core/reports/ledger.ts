@@ -28,17 +28,40 @@ function add(map: MonthMap, month: MonthKey, amount: number): void {
   map.set(month, (map.get(month) ?? 0) + amount);
 }
 
-/** Reads the ledger of `company` up to the end of `lastMonth`. */
-export function loadLedger(db: ReadonlyDb, company: CompanyInfo, lastMonth: MonthKey): Ledger {
-  const rows = db
-    .prepare(
-      `SELECT account_id AS accountId, substr(date, 1, 7) AS month, SUM(balance) AS balance
+/** One (account, month) total of a company's posted journal items. */
+export interface LedgerRow {
+  accountId: number;
+  month: MonthKey;
+  balance: number;
+  /** 1 when some line is an invoice's stock-output line (display_type 'cogs'): inventory detection. */
+  stockOutput: number;
+}
+
+/**
+ * The one grouped scan of a company's posted journal items up to the end of `lastMonth`: every
+ * GL-based figure (statements, KPIs, trends, CTA history, inventory-account detection) is derived
+ * from these (account × month) totals in memory.
+ */
+export function scanLedger(db: ReadonlyDb, companyId: number, lastMonth: MonthKey): LedgerRow[] {
+  return db
+    .prepare<[number, number, string], LedgerRow>(
+      `SELECT account_id AS accountId, substr(date, 1, 7) AS month, SUM(balance) AS balance, MAX(display_type = 'cogs') AS stockOutput
          FROM odoo_move_line
         WHERE sync_company_id = ? AND company_id = ? AND parent_state = 'posted' AND date <= ?
         GROUP BY account_id, month`,
     )
-    .all(company.id, company.id, monthEnd(lastMonth)) as { accountId: number; month: MonthKey; balance: number }[];
+    .all(companyId, companyId, monthEnd(lastMonth));
+}
 
+/** Account ids that carry stock-output lines in the scanned rows (see {@link LedgerRow.stockOutput}). */
+export function stockOutputAccounts(rows: readonly LedgerRow[]): Set<number> {
+  const ids = new Set<number>();
+  for (const row of rows) if (row.stockOutput) ids.add(row.accountId);
+  return ids;
+}
+
+/** Folds the scanned rows of `company` into its ledger (classification from the company's chart). */
+export function foldLedger(company: CompanyInfo, rows: readonly LedgerRow[]): Ledger {
   const pnl = new Map<PnlCategory, MonthMap>(PNL_CATEGORIES.map((c) => [c, new Map()]));
   const bs = new Map<BsClass, MonthMap>(BS_CLASSES.map((c) => [c, new Map()]));
   const unknown: MonthMap = new Map();
@@ -52,6 +75,11 @@ export function loadLedger(db: ReadonlyDb, company: CompanyInfo, lastMonth: Mont
   }
   const sortedMonths = [...months].sort();
   const closingCache = new Map<string, number>();
+  const upTo = (map: MonthMap, month: MonthKey): number => {
+    let total = 0;
+    for (const [m, amount] of map) if (m <= month) total += amount;
+    return total;
+  };
 
   return {
     firstMonth: sortedMonths[0] ?? null,
@@ -59,18 +87,19 @@ export function loadLedger(db: ReadonlyDb, company: CompanyInfo, lastMonth: Mont
     bsMovement: (cls, month) => bs.get(cls)?.get(month) ?? 0,
     bsClosing(cls, month) {
       const key = `${cls}|${month}`;
-      const cached = closingCache.get(key);
-      if (cached !== undefined) return cached;
-      let total = 0;
-      for (const [m, amount] of bs.get(cls) ?? []) if (m <= month) total += amount;
-      closingCache.set(key, total);
-      return total;
+      let cached = closingCache.get(key);
+      if (cached === undefined) {
+        cached = upTo(bs.get(cls) ?? new Map(), month);
+        closingCache.set(key, cached);
+      }
+      return cached;
     },
     activeMonths: () => sortedMonths,
-    unclassified(month) {
-      let total = 0;
-      for (const [m, amount] of unknown) if (m <= month) total += amount;
-      return total;
-    },
+    unclassified: (month) => upTo(unknown, month),
   };
+}
+
+/** Reads the ledger of `company` up to the end of `lastMonth`. */
+export function loadLedger(db: ReadonlyDb, company: CompanyInfo, lastMonth: MonthKey): Ledger {
+  return foldLedger(company, scanLedger(db, company.id, lastMonth));
 }

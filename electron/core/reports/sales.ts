@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { roundHalfAwayFromZero } from '../../../shared/money/money';
 import { monthEnd, monthStart, type MonthKey } from '../../../shared/period/period';
-import { localMonthOf, utcBoundsOfDates } from '../../../shared/period/timezone';
+import { localMonthCutter, utcBoundsOfDates } from '../../../shared/period/timezone';
 import type { CompanyInfo, ReadonlyDb } from './context';
 
 /** Channel key of journal items / orders without a sales team. */
@@ -35,7 +35,7 @@ export interface RevenueDetail {
 export function loadRevenueDetail(db: ReadonlyDb, company: CompanyInfo, fromMonth: MonthKey, toMonth: MonthKey): RevenueDetail {
   const revenueAccounts = [...company.accounts.values()].filter((a) => a.pnl === 'revenue').map((a) => a.id);
   const rows = db
-    .prepare(
+    .prepare<[number, number, string, string, string], RevenueRow>(
       `SELECT substr(l.date, 1, 7) AS month, m.team_id AS teamId, m.team_name AS teamName,
               COALESCE(m.commercial_partner_id, p.commercial_partner_id, l.partner_id) AS partnerId,
               COALESCE(m.commercial_partner_name, p.commercial_partner_name, l.partner_name) AS partnerName,
@@ -47,42 +47,56 @@ export function loadRevenueDetail(db: ReadonlyDb, company: CompanyInfo, fromMont
           AND l.account_id IN (SELECT value FROM json_each(?))
         GROUP BY month, teamId, partnerId`,
     )
-    .all(company.id, company.id, monthStart(fromMonth), monthEnd(toMonth), JSON.stringify(revenueAccounts)) as {
-    month: MonthKey;
-    teamId: number | null;
-    teamName: string | null;
-    partnerId: number | null;
-    partnerName: string | null;
-    amount: number;
-  }[];
+    .all(company.id, company.id, monthStart(fromMonth), monthEnd(toMonth), JSON.stringify(revenueAccounts));
   const channels = new Map<string, Channel>();
   const channelMonth = new Map<string, number>();
+  // Per month: revenue by commercial partner, so customer and intercompany lookups touch one month's rows.
+  const customersByMonth = new Map<MonthKey, Map<number, { name: string; amount: number }>>();
   for (const row of rows) {
     const channel = channelOf(row.teamId, row.teamName);
     channels.set(channel.key, channel);
     const key = `${row.month}|${channel.key}`;
     channelMonth.set(key, (channelMonth.get(key) ?? 0) + row.amount);
+    if (row.partnerId === null) continue;
+    let customers = customersByMonth.get(row.month);
+    if (!customers) {
+      customers = new Map();
+      customersByMonth.set(row.month, customers);
+    }
+    const entry = customers.get(row.partnerId);
+    if (entry) entry.amount += row.amount;
+    else customers.set(row.partnerId, { name: row.partnerName ?? `Partner ${row.partnerId}`, amount: row.amount });
   }
   return {
     channels,
     byChannel: (month, key) => channelMonth.get(`${month}|${key}`) ?? 0,
     byCustomer(months) {
-      const wanted = new Set(months);
       const result = new Map<number, { name: string; amount: number }>();
-      for (const row of rows) {
-        if (!wanted.has(row.month) || row.partnerId === null) continue;
-        const entry = result.get(row.partnerId) ?? { name: row.partnerName ?? `Partner ${row.partnerId}`, amount: 0 };
-        entry.amount += row.amount;
-        result.set(row.partnerId, entry);
+      for (const month of new Set(months)) {
+        for (const [partnerId, entry] of customersByMonth.get(month) ?? []) {
+          const total = result.get(partnerId);
+          if (total) total.amount += entry.amount;
+          else result.set(partnerId, { name: entry.name, amount: entry.amount });
+        }
       }
       return result;
     },
     toPartners(month, partnerIds) {
+      const customers = customersByMonth.get(month);
       let total = 0;
-      for (const row of rows) if (row.month === month && row.partnerId !== null && partnerIds.has(row.partnerId)) total += row.amount;
+      if (customers) for (const id of partnerIds) total += customers.get(id)?.amount ?? 0;
       return total;
     },
   };
+}
+
+interface RevenueRow {
+  month: MonthKey;
+  teamId: number | null;
+  teamName: string | null;
+  partnerId: number | null;
+  partnerName: string | null;
+  amount: number;
 }
 
 /** Confirmed sale orders by company-local month and channel. */
@@ -101,20 +115,14 @@ export interface OrderStats {
 export function loadOrderStats(db: ReadonlyDb, company: CompanyInfo, fromMonth: MonthKey, toMonth: MonthKey): OrderStats {
   const bounds = utcBoundsOfDates(monthStart(fromMonth), monthEnd(toMonth), company.timezone);
   const rows = db
-    .prepare(
+    .prepare<[number, number, string, string], OrderRow>(
       `SELECT date_order AS dateOrder, team_id AS teamId, team_name AS teamName, amount_untaxed AS amount,
               currency_name AS currency, currency_rate AS rate
          FROM odoo_sale_order
         WHERE sync_company_id = ? AND company_id = ? AND state = 'sale' AND date_order >= ? AND date_order < ?`,
     )
-    .all(company.id, company.id, bounds.start, bounds.end) as {
-    dateOrder: string;
-    teamId: number | null;
-    teamName: string | null;
-    amount: number | null;
-    currency: string | null;
-    rate: number | null;
-  }[];
+    .all(company.id, company.id, bounds.start, bounds.end);
+  const monthOf = localMonthCutter(fromMonth, toMonth, company.timezone);
   const channels = new Map<string, Channel>();
   const counts = new Map<string, number>();
   const amounts = new Map<string, number>();
@@ -122,7 +130,8 @@ export function loadOrderStats(db: ReadonlyDb, company: CompanyInfo, fromMonth: 
     map.set(key, (map.get(key) ?? 0) + by);
   };
   for (const row of rows) {
-    const month = localMonthOf(row.dateOrder, company.timezone);
+    const month = monthOf(row.dateOrder);
+    if (month === null) continue;
     const channel = channelOf(row.teamId, row.teamName);
     channels.set(channel.key, channel);
     const amount = row.amount ?? 0;
@@ -140,4 +149,13 @@ export function loadOrderStats(db: ReadonlyDb, company: CompanyInfo, fromMonth: 
     count: (month, key = '*') => counts.get(`${month}|${key}`) ?? 0,
     amount: (month, key = '*') => amounts.get(`${month}|${key}`) ?? 0,
   };
+}
+
+interface OrderRow {
+  dateOrder: string;
+  teamId: number | null;
+  teamName: string | null;
+  amount: number | null;
+  currency: string | null;
+  rate: number | null;
 }
