@@ -4,7 +4,7 @@
  * (tab-separated, summary row first, one row per amount component).
  */
 import type { SalesContext, SaleLine } from './sales';
-import { bookSale, taxOf, stampOf } from './sales';
+import { bookSale, bookCreditNote, taxOf, stampOf } from './sales';
 import type { CompanyInfo } from './master-data';
 import type { Catalog } from './catalog';
 import { listPrice } from './stock';
@@ -41,6 +41,12 @@ export class MarketplaceChannel {
 
   private cycleOf(day: number): number {
     return Math.floor((day - this.firstDay) / CYCLE_DAYS);
+  }
+
+  /** Whether the settlement whose window holds `day` closes within the history (only closed settlements are written). */
+  private settlementWritten(day: number): boolean {
+    const end = this.firstDay + (this.cycleOf(day) + 1) * CYCLE_DAYS - 1;
+    return end < this.ctx.endDay;
   }
 
   private add(c: Component): void {
@@ -98,7 +104,9 @@ export class MarketplaceChannel {
       this.add({ ...base, amountType: 'ItemFees', description: 'Commission', amount: -Math.round((gross * COMMISSION_BP) / 10_000) });
     });
     const refundDay = day + rng.int(3, 12);
-    const refund = (plant === 'REFUND_NOT_BOOKED' || (plant === null && rng.chance(0.03))) && refundDay <= ctx.endDay;
+    // A refund exists only if the settlement carrying it is written: otherwise the files could not show it.
+    const naturalRefund = plant === null && rng.chance(0.03);
+    const refund = (plant === 'REFUND_NOT_BOOKED' || naturalRefund) && refundDay <= ctx.endDay && this.settlementWritten(refundDay);
     if (refund) {
       const l = lines[0]!;
       const net = l.qty * l.price;
@@ -123,6 +131,16 @@ export class MarketplaceChannel {
     order.odooInvoice = String(sale.invoice!.move.name);
     const group = sale.group!;
     ctx.later(invoiceDay, () => ctx.reconciler.pay(group, { day: invoiceDay, journal: 'marketplace', amountCur: sale.total, currency: 'EUR', createdAt: stampOf(invoiceDay, 49_000), memo: orderId }));
+    if (naturalRefund && refund) {
+      // An ordinary refund is booked properly: a credit note for the refunded line, settled through the marketplace clearing account.
+      const invoice = sale.invoice!;
+      const refundNet = lines[0]!.qty * lines[0]!.price;
+      ctx.later(refundDay, () => {
+        const note = bookCreditNote(ctx, company, invoice, refundDay, refundNet, taxBp, 'EUR', 'marketplace', `Refund ${orderId}`);
+        const noteGroup = ctx.reconciler.open(note);
+        ctx.reconciler.pay(noteGroup, { day: refundDay, journal: 'marketplace', amountCur: order.refunded, currency: 'EUR', createdAt: stampOf(refundDay, 52_000), memo: `Refund ${orderId}` });
+      });
+    }
     const shopNet = order.total - order.refunded;
     if (plant === 'AMOUNT_MISMATCH_SHIPPING') recordPlant(this.plants, 'marketplace', file, order, { category: plant, causes: ['shipping_revenue'], shopAmount: shopNet, odooAmount: sale.total, note: `Settlement carries ${money(shipping)} shipping (+ tax) that Odoo did not invoice` });
     if (plant === 'REFUND_NOT_BOOKED' && refund) recordPlant(this.plants, 'marketplace', file, order, { category: plant, causes: ['refund'], shopAmount: shopNet, odooAmount: sale.total, note: `Refund of ${money(order.refunded)} in the settlement; no credit note in Odoo` });

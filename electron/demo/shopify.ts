@@ -93,7 +93,8 @@ export class ShopifyChannel {
     const shipping = plant === 'AMOUNT_MISMATCH_SHIPPING' ? 1490 : gbp ? 1200 : netGoods >= 50_000 ? 0 : rng.pick([990, 1490]);
     const totals = shopTotals(lines, shipping, taxBp, (a) => taxOf(a, taxBp));
     const roll = rng.next();
-    const card = plant !== null || roll < 0.85;
+    // GBP orders settle through Shopify Payments: the payout's EUR amount is what makes their FX difference visible in the files.
+    const card = plant !== null || gbp || roll < 0.85;
     const gateway = card ? 'Shopify Payments' : roll < 0.95 ? 'Bank Deposit' : 'manual';
     const rate6 = ctx.ledger.rates.rate6(company, currency, day);
     const settled = gbp ? toCompany(totals.total, Math.round(rate6 * 1.012)) : totals.total;

@@ -1,53 +1,76 @@
 // @vitest-environment node
 /**
- * End to end on the demo company: the real sync fills a cache from the simulator serving the demo
- * generator's data, the generator writes its shop/payment/marketplace exports, and every planted
- * discrepancy of the answer key must be found with its category (recall) while nothing else is
- * flagged (precision). Opt-in (BOARDPACK_DEMO_E2E=1): it syncs a whole demo company.
- * BOARDPACK_DEMO_CACHE=<file> reuses an already synced cache (it is copied, never modified).
+ * End to end on the demo company (small scale, seed 1): the generator's Odoo records are served by
+ * the simulator and synced through the real client into a temporary cache, every export file the
+ * generator wrote is imported with its entity's time zone and currency, every month of the history
+ * is reconciled, and the result must equal the answer key: every planted discrepancy found with its
+ * category (recall 100%), nothing else flagged (precision 100%). The synced cache is built once for
+ * this file and deleted afterwards.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { writeDemoData } from '../../demo/index';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerKey } from '../../demo/answer-key';
 import type { Clock } from '../clock';
-import { openCache } from '../db/open';
+import { openCache, type CacheDb } from '../db/open';
 import { silentLogger } from '../logging/logger';
-import { scoreDemo, type PlantedRecord } from './demo-check';
+import { importDemoExports, scoreDemo, syncDemoCompany, type DemoScore } from './demo-check';
 
 const clock: Clock = { now: () => new Date('2026-12-01T08:00:00Z') };
+const deps = { clock, logger: silentLogger };
 
-describe.skipIf(!process.env.BOARDPACK_DEMO_E2E)('reconciliation finds exactly the planted discrepancies', () => {
-  it('has 100% recall and precision on the small demo company', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bp-recon-demo-'));
-    try {
-      const file = join(dir, 'cache.sqlite');
-      if (process.env.BOARDPACK_DEMO_CACHE) copyFileSync(process.env.BOARDPACK_DEMO_CACHE, file);
-      else execFileSync('node', ['electron/cli/bin.mjs', 'sync', '--demo', '--scale', 'small', '--cache', file, '--json'], { stdio: 'ignore' });
-      const exportsDir = join(dir, 'exports');
-      const written = await writeDemoData({ scale: 'small', seed: 1, outDir: exportsDir });
-      const key = JSON.parse(readFileSync(written.answerKeyFile, 'utf8')) as { discrepancies: PlantedRecord[] };
-      const months = [...new Set(key.discrepancies.map((plant) => plant.month))].sort();
-      const cache = openCache(file, { logger: silentLogger });
-      try {
-        const score = await scoreDemo(cache.db, exportsDir, key.discrepancies, months, { clock, logger: silentLogger });
-        console.log(`planted ${score.planted}, found ${score.found}, correct ${score.correct}, flagged ${score.flagged}, extra ${score.extra.length}`);
-        expect(score.missed).toEqual([]);
-        expect(score.wrong).toEqual([]);
-        // Anything flagged beyond the key must be a real, verifiable discrepancy in the synced data.
-        for (const extra of score.extra) {
-          const [, record, category] = extra.split(' ');
-          const orderKey = (record ?? '').replace(/^marketplace:/, '');
-          const creditNotes = cache.db.prepare("SELECT count(*) FROM odoo_move WHERE move_type = 'out_refund' AND (ref = ? OR invoice_origin IN (SELECT name FROM odoo_sale_order WHERE client_order_ref = ?))").pluck().get(orderKey, orderKey);
-          expect({ extra, category, creditNotes }).toEqual({ extra, category: 'REFUND_NOT_BOOKED', creditNotes: 0 });
-        }
-      } finally {
-        cache.close();
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+describe('reconciliation of the demo company against its answer key', () => {
+  let dir = '';
+  let cache: CacheDb;
+  let answerKey: AnswerKey;
+  let score: DemoScore;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bp-recon-demo-'));
+    const exportsDir = join(dir, 'exports');
+    const synced = await syncDemoCompany({ scale: 'small', seed: 1, cacheFile: join(dir, 'cache.sqlite'), exportsDir, logger: silentLogger });
+    expect(synced.sync.status).toBe('ok');
+    answerKey = synced.answerKey;
+    cache = openCache(join(dir, 'cache.sqlite'), { logger: silentLogger });
+    const imported = await importDemoExports(cache.db, exportsDir, answerKey.companies, deps);
+    expect(imported).toBeGreaterThan(50);
+    score = await scoreDemo(cache.db, answerKey.discrepancies, answerKey.companies[0]!.months.map((month) => month.month), deps);
+  }, 180_000);
+
+  afterAll(() => {
+    cache?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports every export row without rejecting any', () => {
+    const rejected = cache.db.prepare('SELECT file_name, rows_rejected FROM app_import_batch WHERE rows_rejected > 0').all();
+    expect(rejected).toEqual([]);
+    const rows = cache.db.prepare('SELECT sum(rows_read) AS read, sum(rows_imported) AS imported FROM app_import_batch').get() as { read: number; imported: number };
+    expect(rows.read).toBeGreaterThan(1000);
+    expect(rows.imported).toBe(rows.read);
+  });
+
+  it('finds every planted discrepancy with its category (recall 100%)', () => {
+    expect(score.planted).toBe(answerKey.discrepancies.length);
+    expect(score.planted).toBeGreaterThan(150);
+    expect(score.missed).toEqual([]);
+    expect(score.wrong).toEqual([]);
+    expect(score.correct).toBe(score.planted);
+  });
+
+  it('flags nothing that was not planted (precision 100%)', () => {
+    expect(score.extra).toEqual([]);
+    const plantedExceptions = answerKey.discrepancies.filter((plant) => plant.category !== 'MATCHED').length;
+    expect(score.flagged).toBe(plantedExceptions);
+  });
+
+  it('covers every category the answer key documents', () => {
+    const categories = new Set(answerKey.discrepancies.map((plant) => plant.category));
+    for (const category of ['MISSING_IN_ODOO', 'MISSING_IN_SHOP', 'AMOUNT_MISMATCH_SHIPPING', 'AMOUNT_MISMATCH_DISCOUNT', 'AMOUNT_MISMATCH_TAX', 'REFUND_NOT_BOOKED',
+      'MATCHED_FX_DIFFERENCE', 'MATCHED_TIMING_MONTH_END', 'TIMEZONE_MONTH_BOUNDARY', 'CANCELLED_FEE_ONLY', 'DUPLICATE_IN_ODOO', 'PAYMENT_NOT_REGISTERED',
+      'CHARGEBACK_NOT_BOOKED', 'UNMATCHED_FEE', 'MATCHED_KEY_NORMALIZED', 'MATCHED_OTHER_GATEWAY', 'OPEN_EXPECTED', 'MATCHED']) {
+      expect(categories.has(category), category).toBe(true);
     }
-  }, 900_000);
+  });
 });

@@ -1,14 +1,23 @@
 /**
  * Scoring a reconciliation against the demo generator's answer key: every planted discrepancy
  * must be found with its category (recall) and nothing else may be flagged (precision). Used by
- * the opt-in end-to-end test and handy from a script while tuning.
+ * the end-to-end demo test and handy from a script while tuning the generator or the matcher.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { RecordResult } from '../../../shared/reconcile/result';
+import type { AnswerKey } from '../../demo/answer-key';
+import { runGenerator } from '../../demo/generate';
+import type { DemoScale } from '../../demo/types';
+import { SimDataset } from '../../odoo-sim/dataset';
+import { startOdooSimulator } from '../../odoo-sim/server';
 import type { Clock } from '../clock';
+import { openCache } from '../db/open';
 import type { Logger } from '../logging/logger';
+import { createOdooClient } from '../odoo/client';
+import { createSyncEngine } from '../sync/engine';
+import type { SyncReport } from '../sync/types';
 import { runReconciliation } from './run';
 
 /** The answer-key fields this check reads. */
@@ -23,6 +32,13 @@ export interface PlantedRecord {
   note: string;
 }
 
+/** The answer-key facts about a legal entity that decide how its exports are read. */
+export interface DemoEntity {
+  id: number;
+  currency: string;
+  timezone: string;
+}
+
 /** Result of scoring one demo company. */
 export interface DemoScore {
   planted: number;
@@ -34,8 +50,12 @@ export interface DemoScore {
   extra: string[];
 }
 
-/** Site time zone per export folder of the demo (WooCommerce runs on the UK entity's site). */
-const FOLDER_ZONES: Record<string, string> = { shopify: 'Europe/Berlin', marketplace: 'Europe/Berlin', woocommerce: 'Europe/London', stripe: 'Europe/London' };
+/**
+ * Which entity runs each export folder of the demo: the Shopify store and the marketplace belong to
+ * the EUR parent, the WooCommerce shop (and its Stripe account) to the GBP subsidiary. The entity's
+ * time zone reads offset-less dates (WooCommerce) and its currency fills rows without one.
+ */
+const FOLDER_COMPANY: Record<string, number> = { shopify: 1, marketplace: 1, woocommerce: 2, stripe: 2 };
 
 function keyOfPlant(plant: PlantedRecord): string {
   if (plant.channel === 'odoo') return `odoo:${plant.odoo_order ?? ''}`;
@@ -51,17 +71,26 @@ function keyOfRecord(record: RecordResult): string {
   return `${record.channel}:${record.sourceRef}`;
 }
 
-/** Imports every demo export into the cache, then reconciles every month and scores it against the plants. */
-export async function scoreDemo(db: Database.Database, exportsDir: string, plants: readonly PlantedRecord[], months: readonly string[], deps: { clock: Clock; logger: Logger }): Promise<DemoScore> {
-  for (const [folder, zone] of Object.entries(FOLDER_ZONES)) {
+/** Imports every demo export folder with its entity's time zone and currency. */
+export async function importDemoExports(db: Database.Database, exportsDir: string, entities: readonly DemoEntity[], deps: { clock: Clock; logger: Logger }): Promise<number> {
+  let imported = 0;
+  for (const [folder, companyId] of Object.entries(FOLDER_COMPANY)) {
+    const entity = entities.find((candidate) => candidate.id === companyId);
+    if (!entity) throw new Error(`the answer key has no company ${companyId} for the ${folder} exports`);
     let files: string[];
     try {
       files = readdirSync(join(exportsDir, folder)).sort().map((file) => join(exportsDir, folder, file));
     } catch {
       continue;
     }
-    await runReconciliation(db, { month: months[0] ?? '2000-01', files, timeZone: zone, ...deps });
+    const report = await runReconciliation(db, { month: '2000-01', files, timeZone: entity.timezone, defaultCurrency: entity.currency, companyId, ...deps });
+    imported += report.imports.length;
   }
+  return imported;
+}
+
+/** Reconciles every month (all entities at once, as the shop exports span both) and scores it against the plants. */
+export async function scoreDemo(db: Database.Database, plants: readonly PlantedRecord[], months: readonly string[], deps: { clock: Clock; logger: Logger }): Promise<DemoScore> {
   const expected = new Map(plants.map((plant) => [keyOfPlant(plant), plant]));
   const score: DemoScore = { planted: plants.length, found: 0, flagged: 0, correct: 0, missed: [], wrong: [], extra: [] };
   const seen = new Set<string>();
@@ -84,4 +113,35 @@ export async function scoreDemo(db: Database.Database, exportsDir: string, plant
   }
   for (const [key, plant] of expected) if (!seen.has(key) && months.includes(plant.month)) score.missed.push(`${plant.month} ${key} ${plant.category} (${plant.note})`);
   return score;
+}
+
+/**
+ * Generates the demo company once (Odoo records for the simulator, export files into `exportsDir`,
+ * the answer key from the generator's bookkeeping), serves it with the Odoo simulator on 127.0.0.1
+ * and syncs it through the real client into `cacheFile`: the same path a user's data takes.
+ */
+export async function syncDemoCompany(options: { scale: DemoScale; seed: number; cacheFile: string; exportsDir: string; logger: Logger }): Promise<{ answerKey: AnswerKey; sync: SyncReport }> {
+  const dataset = new SimDataset();
+  const { answerKey } = runGenerator({ scale: options.scale, seed: options.seed }, {
+    records: (model, batch) => dataset.addRecords(model, batch),
+    exportFile: (relativePath, content) => {
+      const file = join(options.exportsDir, relativePath);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    },
+  });
+  const sim = await startOdooSimulator({ dataset, version: 19, logger: options.logger, port: 0 });
+  try {
+    const { credentials } = sim;
+    const client = createOdooClient({ url: credentials.url, db: credentials.db, login: credentials.login, apiKey: credentials.api_key, hosting: 'self-hosted', retryBaseMs: 20 }, { logger: options.logger });
+    const cache = openCache(options.cacheFile, { logger: options.logger });
+    try {
+      const engine = createSyncEngine({ cache, client, logger: options.logger, source: { url: sim.url, db: credentials.db } });
+      return { answerKey, sync: await engine.run({}) };
+    } finally {
+      cache.close();
+    }
+  } finally {
+    await sim.close();
+  }
 }
