@@ -83,7 +83,7 @@ function footnotes(context: SectionContext, snapshot: { createdAt: string; hash:
   notes.push({ marker: 'd', text: 'DSO, simple method: receivables at month-end / credit sales incl. VAT of the month x days in the month. Ageing by days past due as of month-end.' });
   notes.push({ marker: 'v', text: 'Variances are shown Better/(Worse): a positive variance is always favourable (lower costs, higher revenue).' });
   notes.push({ marker: 'r', text: `Amounts in ${context.unitLabel}; totals are computed on unrounded figures and may not add due to rounding.` });
-  notes.push({ marker: 's', text: `Data as of the snapshot taken ${snapshot.createdAt} (content hash ${snapshot.hash.slice(0, 16)}).` });
+  notes.push({ marker: 's', text: `Data as of ${snapshot.createdAt} (data hash ${snapshot.hash.slice(0, 16)}; a closed month carries its snapshot content hash).` });
   return notes;
 }
 
