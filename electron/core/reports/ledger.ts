@@ -43,14 +43,27 @@ export interface LedgerRow {
  * from these (account × month) totals in memory.
  */
 export function scanLedger(db: ReadonlyDb, companyId: number, lastMonth: MonthKey): LedgerRow[] {
-  return db
-    .prepare<[number, number, string], LedgerRow>(
-      `SELECT account_id AS accountId, substr(date, 1, 7) AS month, SUM(balance) AS balance, MAX(display_type = 'cogs') AS stockOutput
+  // Grouped by (date, account): the order of the (company, date, account) index, so SQLite streams
+  // the groups without sorting the ledger; days fold into months below (a few thousand rows).
+  const days = db
+    .prepare<[number, number, string], { accountId: number; date: string; balance: number; stockOutput: number }>(
+      `SELECT account_id AS accountId, date, SUM(balance) AS balance, MAX(display_type = 'cogs') AS stockOutput
          FROM odoo_move_line
         WHERE sync_company_id = ? AND company_id = ? AND parent_state = 'posted' AND date <= ?
-        GROUP BY account_id, month`,
+        GROUP BY date, account_id`,
     )
     .all(companyId, companyId, monthEnd(lastMonth));
+  const months = new Map<string, LedgerRow>();
+  for (const day of days) {
+    const month = day.date.slice(0, 7);
+    const key = `${day.accountId}|${month}`;
+    const row = months.get(key);
+    if (row) {
+      row.balance += day.balance;
+      row.stockOutput = Math.max(row.stockOutput, day.stockOutput);
+    } else months.set(key, { accountId: day.accountId, month, balance: day.balance, stockOutput: day.stockOutput });
+  }
+  return [...months.values()];
 }
 
 /** Account ids that carry stock-output lines in the scanned rows (see {@link LedgerRow.stockOutput}). */
