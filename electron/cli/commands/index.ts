@@ -9,6 +9,7 @@ export interface CommandEntry {
 
 /** Every `boardpack` command: one entry per command. Lazy, so `boardpack --version` starts fast. */
 export const commands: CommandEntry[] = [
+  { name: 'demo', summary: 'Run the whole main job on the built-in demo company: generate, serve, sync, reconcile, write the board pack', load: async () => (await import('./demo')).command },
   { name: 'version', summary: 'Print the Boardpack version', load: async () => (await import('./version')).command },
   { name: 'odoo-sim', summary: 'Run the protocol-faithful Odoo simulator on 127.0.0.1 (foreground, Ctrl-C to stop)', load: async () => (await import('./odoo-sim')).command },
   { name: 'serve', summary: 'Run the app in browser mode on 127.0.0.1 and print its URL', load: async () => (await import('./serve')).command },
