@@ -10,7 +10,7 @@ import type { Catalog } from './catalog';
 import { listPrice } from './stock';
 import type { Rng } from './prng';
 import type { MonthInfo } from './calendar';
-import { localToUtcMs, localDay, localWithOffset, dateString } from './calendar';
+import { localToUtcMs, localDay, localWithOffset, dateString, monthKeyOf } from './calendar';
 import { toCompany } from './fx';
 import type { ShopOrder, Plants } from './channel-common';
 import { shopTotals, businessDayAfter, bookFees, bookPayout, recordPlant } from './channel-common';
@@ -25,6 +25,8 @@ const PLANT_ROTATION = [
 type Plant = (typeof PLANT_ROTATION)[number] | null;
 
 interface Txn { ms: number; type: 'charge' | 'refund'; order: ShopOrder; amount: number; fee: number; presentment: number; payoutDay: number; checkout: string }
+/** A plain (unplanted) card order of the last month and Odoo's net total for it: it becomes a plant if its charge is still waiting for a payout. */
+interface PlainCardOrder { order: ShopOrder; odooNet: number }
 interface Payout { charges: number; refunds: number; fees: number }
 
 const CITIES = [['Hamburg', "'20095"], ['Berlin', "'10115"], ['Köln', "'50667"], ['Stuttgart', "'70173"], ['Leipzig', "'04109"]] as const;
@@ -36,6 +38,7 @@ export class ShopifyChannel {
   private readonly txnsByMonth = new Map<string, Txn[]>();
   private readonly payouts = new Map<number, Payout>();
   private readonly feesByMonth = new Map<string, number>();
+  private readonly lastMonthPlain: PlainCardOrder[] = [];
 
   constructor(
     private readonly ctx: SalesContext,
@@ -58,7 +61,7 @@ export class ShopifyChannel {
       let plant: Plant = i < planned.length ? planned[i]! : null;
       if (plant === 'MATCHED_TIMING_MONTH_END' && isLast) plant = null;
       if (plant === 'TIMEZONE_MONTH_BOUNDARY' && monthIndex === 0) plant = null;
-      this.order(month, plant);
+      this.order(month, plant, isLast);
     }
     // Fees for the month's charges, booked in Odoo at month-end; payouts that happened this month.
     bookFees(this.ctx, this.company, 'shopify', month.lastDay, this.feesByMonth.get(month.key) ?? 0, `Shopify Payments fees ${month.key}`);
@@ -69,13 +72,17 @@ export class ShopifyChannel {
     this.writeMonthFiles(month, isLast);
   }
 
-  private order(month: MonthInfo, plant: Plant): void {
+  private order(month: MonthInfo, plant: Plant, isLast: boolean): void {
     const { rng, company, ctx } = this;
     const customer = rng.pick(this.catalog.shopCustomers);
     const gbp = plant === null && rng.chance(0.07);
     const currency = gbp ? 'GBP' : 'EUR';
     const taxBp = gbp ? 0 : company.taxBp;
-    let day = month.firstDay + rng.int(0, month.days - 1);
+    // The order missing in the shop sits in the month's first week, so exported orders after it show the
+    // export covers its date. Planted and FX orders of the last month stay clear of its final week, where
+    // charges still wait for a payout (a finding of its own, planted separately for plain orders).
+    const span = plant === 'MISSING_IN_SHOP' ? 7 : isLast && (plant !== null || gbp) ? month.days - 7 : month.days;
+    let day = month.firstDay + rng.int(0, span - 1);
     let second = rng.int(7 * 3600, 21 * 3600);
     if (plant === 'MATCHED_TIMING_MONTH_END') { day = month.lastDay; second = 15 * 3600 + rng.int(0, 3000); }
     if (plant === 'TIMEZONE_MONTH_BOUNDARY') { day = month.firstDay; second = 30 * 60 + rng.int(0, 59); }
@@ -171,6 +178,7 @@ export class ShopifyChannel {
     }
     const odooTotal = sale.total;
     const shopNet = order.total - order.refunded;
+    if (isLast && plant === null && !gbp && card && sale.invoice) this.lastMonthPlain.push({ order, odooNet: odooTotal - (naturalRefund && refund ? order.refunded : 0) });
     switch (plant) {
       case 'AMOUNT_MISMATCH_SHIPPING':
         recordPlant(this.plants, 'shopify', file, order, { category: plant, causes: ['shipping_revenue'], shopAmount: shopNet, odooAmount: odooTotal, note: `Odoo lacks the ${money(shipping)} shipping line (plus its tax)` });
@@ -274,6 +282,18 @@ export class ShopifyChannel {
     });
   }
 
+  /** Plain card orders whose charge the export shows as not yet paid out. */
+  private plantPendingPayouts(txns: readonly Txn[], status: (payoutDay: number) => string): void {
+    const pending = new Set(txns.filter((t) => t.type === 'charge' && status(t.payoutDay) === 'pending').map((t) => t.order));
+    for (const { order, odooNet } of this.lastMonthPlain) {
+      if (!pending.has(order)) continue;
+      recordPlant(this.plants, 'shopify', this.file('orders_export', monthKeyOf(order.localDay)), order, {
+        category: 'MATCHED_PAYOUT_PENDING', causes: ['payout_pending'], shopAmount: order.total - order.refunded, odooAmount: odooNet,
+        note: `Charged ${dateString(order.localDay)}; the Shopify payout is scheduled after the last export`,
+      });
+    }
+  }
+
   private writeMonthFiles(month: MonthInfo, isLast: boolean): void {
     const endDay = this.ctx.endDay;
     // Orders are exported one month late (refunds land within two weeks), or at the end.
@@ -286,6 +306,7 @@ export class ShopifyChannel {
     }
     const txns = (this.txnsByMonth.get(month.key) ?? []).sort((a, b) => b.ms - a.ms);
     const status = (payoutDay: number): string => (payoutDay <= endDay ? 'paid' : payoutDay <= endDay + 2 ? 'in_transit' : 'pending');
+    if (isLast) this.plantPendingPayouts(txns, status);
     const txnRows = txns.map((t) => [
       localWithOffset(this.company.tz, t.ms), t.type, t.order.key, ['visa', 'master', 'american_express'][t.order.customer.id % 3]!, 'online',
       status(t.payoutDay), dateString(t.payoutDay), dateString(t.payoutDay), money(t.amount), money(t.fee), money(t.amount - t.fee),

@@ -31,12 +31,16 @@ interface StripeTxn {
 
 const STORE = 'Brightline Trade';
 
+/** A plain (unplanted) card order of the last month and Odoo's net total for it: it becomes a plant if its charge is still waiting for a payout. */
+interface PlainCardOrder { order: ShopOrder; charge: StripeTxn; odooNet: number }
+
 export class WooChannel {
   private nextNumber = 20_001;
   private readonly ordersByMonth = new Map<string, ShopOrder[]>();
   private readonly txnsByMonth = new Map<string, StripeTxn[]>();
   private pendingForPayout: StripeTxn[] = [];
   private readonly feesByMonth = new Map<string, number>();
+  private readonly lastMonthPlain: PlainCardOrder[] = [];
 
   constructor(
     private readonly ctx: SalesContext,
@@ -54,7 +58,7 @@ export class WooChannel {
   runMonth(month: MonthInfo, monthIndex: number, volume: number, isLast: boolean): void {
     const planned: Plant[] = [];
     for (let k = 0; k < Math.min(2, Math.max(1, Math.floor(volume / 3))); k++) planned.push(PLANT_ROTATION[(monthIndex * 2 + k) % PLANT_ROTATION.length]!);
-    for (let i = 0; i < Math.max(volume, planned.length); i++) this.order(month, i < planned.length ? planned[i]! : null);
+    for (let i = 0; i < Math.max(volume, planned.length); i++) this.order(month, i < planned.length ? planned[i]! : null, isLast);
     // Stripe bills its own fees (Radar etc.) once a month: a balance row without an order.
     const billingDay = month.firstDay + 1 <= this.ctx.endDay ? month.firstDay + 1 : null;
     if (billingDay !== null && monthIndex > 0) {
@@ -65,16 +69,19 @@ export class WooChannel {
     }
     bookFees(this.ctx, this.company, 'stripe', month.lastDay, this.feesByMonth.get(month.key) ?? 0, `Stripe fees ${month.key}`);
     this.runPayouts(month);
+    if (isLast) this.plantPendingPayouts();
     this.writeFiles(month, isLast);
   }
 
-  private order(month: MonthInfo, plant: Plant): void {
+  private order(month: MonthInfo, plant: Plant, isLast: boolean): void {
     const { rng, company, ctx } = this;
     const customer = rng.pick(this.catalog.shopCustomers);
     const eur = plant === 'FOREIGN_CURRENCY';
     const currency = eur ? 'EUR' : 'GBP';
     const taxBp = eur ? 0 : company.taxBp;
-    let day = month.firstDay + rng.int(0, month.days - 1);
+    // Planted orders of the last month stay clear of its final week, where charges still wait for a payout
+    // (a finding of its own, planted separately for plain orders).
+    let day = month.firstDay + rng.int(0, (isLast && plant !== null ? month.days - 7 : month.days) - 1);
     let second = rng.int(7 * 3600, 22 * 3600);
     if (plant === 'LOCAL_2330_LAST_DAY') { day = month.lastDay; second = 23 * 3600 + 30 * 60; }
     if (day > ctx.endDay) day = ctx.endDay;
@@ -150,6 +157,7 @@ export class WooChannel {
     }
     const shopNet = order.total - order.refunded;
     const odooTotal = sale.total;
+    if (isLast && plant === null && charge) this.lastMonthPlain.push({ order, charge, odooNet: odooTotal - (naturalRefund ? order.refunded : 0) });
     switch (plant) {
       case 'REFUND_NOT_BOOKED':
         recordPlant(this.plants, 'woocommerce', file, order, { category: plant, causes: ['refund'], shopAmount: shopNet, odooAmount: odooTotal, note: `Refunded ${money(order.refunded)} through Stripe; no credit note in Odoo` });
@@ -182,6 +190,17 @@ export class WooChannel {
             ? { category: 'OPEN_EXPECTED', causes: ['other_gateway'], shopAmount: shopNet, odooAmount: odooTotal, note: 'On hold awaiting bank transfer; Odoo invoice open' }
             : { category: 'MATCHED_OTHER_GATEWAY', causes: ['other_gateway'], shopAmount: shopNet, odooAmount: odooTotal, note: `Direct bank transfer received ${dateString(order.paidDay)}; not in Stripe` });
         }
+    }
+  }
+
+  /** Plain card orders whose charge no payout has taken by the end of the history (Stripe shows no transfer yet). */
+  private plantPendingPayouts(): void {
+    for (const { order, charge, odooNet } of this.lastMonthPlain) {
+      if (charge.payout !== null) continue;
+      recordPlant(this.plants, 'woocommerce', `woocommerce/orders_${monthKeyOf(order.localDay)}.csv`, order, {
+        category: 'MATCHED_PAYOUT_PENDING', causes: ['payout_pending'], shopAmount: order.total - order.refunded, odooAmount: odooNet,
+        note: `Charged ${dateString(order.localDay)}; available ${dateString(charge.availableDay)}, not yet in a Stripe payout`,
+      });
     }
   }
 

@@ -120,9 +120,9 @@ export async function scoreDemo(db: Database.Database, plants: readonly PlantedR
  * the answer key from the generator's bookkeeping), serves it with the Odoo simulator on 127.0.0.1
  * and syncs it through the real client into `cacheFile`: the same path a user's data takes.
  */
-export async function syncDemoCompany(options: { scale: DemoScale; seed: number; cacheFile: string; exportsDir: string; logger: Logger }): Promise<{ answerKey: AnswerKey; sync: SyncReport }> {
+export async function syncDemoCompany(options: { scale: DemoScale; seed: number; endMonth?: string; cacheFile: string; exportsDir: string; logger: Logger }): Promise<{ answerKey: AnswerKey; sync: SyncReport }> {
   const dataset = new SimDataset();
-  const { answerKey } = runGenerator({ scale: options.scale, seed: options.seed }, {
+  const { answerKey } = runGenerator({ scale: options.scale, seed: options.seed, endMonth: options.endMonth }, {
     records: (model, batch) => dataset.addRecords(model, batch),
     exportFile: (relativePath, content) => {
       const file = join(options.exportsDir, relativePath);
