@@ -89,12 +89,16 @@ export function bookFees(ctx: SalesContext, company: CompanyInfo, journal: Journ
   });
 }
 
-/** A payout: money leaves the clearing account for the bank. */
+/**
+ * A payout: money leaves the clearing account for the bank. It is the bank journal's entry (the line on
+ * the bank statement), so the bank account is only ever moved by the bank journal and a payout can be
+ * tied to its bank line.
+ */
 export function bookPayout(ctx: SalesContext, company: CompanyInfo, journal: JournalKey, day: number, amount: number, label: string): void {
   if (amount === 0) return;
   const clearing = company.accounts[journal === 'shopify' ? 'clearing_shopify' : journal === 'stripe' ? 'clearing_stripe' : 'clearing_marketplace'];
   ctx.ledger.postAndRelease({
-    company, journal, moveType: 'entry', day, partnerId: false, currency: company.currency, ref: label, createdAt: stampOf(day, 25_200),
+    company, journal: 'bank', moveType: 'entry', day, partnerId: false, currency: company.currency, ref: label, createdAt: stampOf(day, 25_200),
     lines: [
       { account: company.accounts.bank, cur: amount, displayType: 'product', label },
       { account: clearing, cur: -amount, displayType: 'product', label },

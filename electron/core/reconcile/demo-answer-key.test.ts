@@ -65,6 +65,12 @@ describe('reconciliation of the demo company against its answer key', () => {
     expect(score.flagged).toBe(plantedExceptions);
   });
 
+  it('ties every payout: its lines add up to the provider total, which is an Odoo bank line', () => {
+    expect(score.payoutIssues).toEqual([]);
+    expect(Object.keys(score.payouts)).toEqual(['PAYOUT_MATCHED']);
+    expect(score.payouts.PAYOUT_MATCHED).toBeGreaterThan(200);
+  });
+
   it('covers every category the answer key documents', () => {
     const categories = new Set(answerKey.discrepancies.map((plant) => plant.category));
     for (const category of ['MISSING_IN_ODOO', 'MISSING_IN_SHOP', 'AMOUNT_MISMATCH_SHIPPING', 'AMOUNT_MISMATCH_DISCOUNT', 'AMOUNT_MISMATCH_TAX', 'REFUND_NOT_BOOKED',

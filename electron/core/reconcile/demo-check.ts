@@ -48,6 +48,10 @@ export interface DemoScore {
   missed: string[];
   wrong: string[];
   extra: string[];
+  /** Payouts reconciled in the months, by category (PAYOUT_MATCHED: lines = provider total = an Odoo bank line). */
+  payouts: Record<string, number>;
+  /** Every payout that did not tie out, with its figures. */
+  payoutIssues: string[];
 }
 
 /**
@@ -92,10 +96,15 @@ export async function importDemoExports(db: Database.Database, exportsDir: strin
 /** Reconciles every month (all entities at once, as the shop exports span both) and scores it against the plants. */
 export async function scoreDemo(db: Database.Database, plants: readonly PlantedRecord[], months: readonly string[], deps: { clock: Clock; logger: Logger }): Promise<DemoScore> {
   const expected = new Map(plants.map((plant) => [keyOfPlant(plant), plant]));
-  const score: DemoScore = { planted: plants.length, found: 0, flagged: 0, correct: 0, missed: [], wrong: [], extra: [] };
+  const score: DemoScore = { planted: plants.length, found: 0, flagged: 0, correct: 0, missed: [], wrong: [], extra: [], payouts: {}, payoutIssues: [] };
   const seen = new Set<string>();
   for (const month of months) {
     const report = await runReconciliation(db, { month, files: [], timeZone: 'Europe/Berlin', ...deps });
+    for (const payout of report.payouts) {
+      const category = payout.categories.join('|');
+      score.payouts[category] = (score.payouts[category] ?? 0) + 1;
+      if (category !== 'PAYOUT_MATCHED') score.payoutIssues.push(`${payout.source} ${payout.payoutKey} ${payout.payoutDate} ${category}: provider ${payout.providerTotal ?? '-'}, lines ${payout.linesNet}, bank ${payout.bankLine?.amount ?? '-'}`);
+    }
     for (const record of report.records) {
       const key = keyOfRecord(record);
       const category = record.categories.join('|');
