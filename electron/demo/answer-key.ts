@@ -31,7 +31,7 @@ export interface CompanyMonthFigures {
   inventory_value: number;
   /** Weighted open pipeline; only knowable for the last month (null before). */
   pipeline_weighted: number | null;
-  /** Confirmed sale orders by crm.team name, by company-local month of `date_order`. */
+  /** Confirmed sale orders by crm.team name ('No channel' without a team), by company-local month of `date_order`. */
   orders_count: Record<string, number>;
   /** Net revenue by the invoice's crm.team name; 'No channel' for invoices without team. Sums to net_revenue. */
   revenue_by_channel: Record<string, number>;

@@ -171,7 +171,7 @@ export function runGenerator(opts: DemoOptions, sink: DemoSink): { summary: Demo
           ar_aging: { current: aging.current, d1_30: aging.d1_30, d31_60: aging.d31_60, d61_90: aging.d61_90, d90_plus: aging.d90_plus },
           ap_total: -key.closing(c, 'payable', m), inventory_value: key.closing(c, 'inventory', m),
           pipeline_weighted: m === months.length - 1 ? pipeline[c]! : null,
-          orders_count: Object.fromEntries(Object.values(TEAM_NAMES).map((t) => [t, key.ordersCount[c]![m]!.get(t) ?? 0])),
+          orders_count: Object.fromEntries([...new Set([...Object.values(TEAM_NAMES), ...key.ordersCount[c]![m]!.keys()])].map((t) => [t, key.ordersCount[c]![m]!.get(t) ?? 0])),
           revenue_by_channel: key.channelRevenue(c, m),
           intercompany_sales: -key.movement(c, 'income_ic', m), intercompany_purchases: key.icPurchases[c]![m]!,
         };

@@ -138,7 +138,8 @@ export function bookSale(ctx: SalesContext, plan: SalePlan): BookedSale {
     create_date: stamp, write_date: stamp,
   });
   for (const line of lineRecords) ctx.out.emit('sale.order.line', line);
-  if (plan.state === 'sale' && plan.team && orderDay <= ctx.endDay) ctx.key.countOrder(company.index, ctx.monthOf(orderDay), TEAM_NAMES[plan.team]);
+  // A confirmed order without a sales team (intercompany) is still an order: it counts under 'No channel', as its revenue does.
+  if (plan.state === 'sale' && orderDay <= ctx.endDay) ctx.key.countOrder(company.index, ctx.monthOf(orderDay), plan.team ? TEAM_NAMES[plan.team] : 'No channel');
 
   let held: HeldMove | null = null;
   let group: ReconcileGroup | null = null;
