@@ -43,6 +43,8 @@ export interface OrderVerdict {
   difference: Minor | null;
   settlement: SettlementSummary | null;
   fx: FxComparison | null;
+  /** The currency the amounts are in, when it differs from the export's (an export without a currency column resolved from Odoo). */
+  currency?: string;
 }
 
 function monthOf(date: string): string {
@@ -139,8 +141,9 @@ export function evaluateMatched(order: ShopOrder, side: OdooSide, lines: readonl
     // The export never said which currency: the documents it matched (and the provider's customer-facing currency) do.
     const presented = lines.find((line) => line.presentmentCurrency)?.presentmentCurrency;
     if (!presented || presented === currency) {
-      explanation.push(`The export has no currency column; ${currency} taken from the Odoo documents${presented ? ' and the provider' : ''}.`);
-      return evaluateMatched({ ...order, currency, currencyAssumed: false }, side, lines, ctx);
+      const resolved = evaluateMatched({ ...order, currency, currencyAssumed: false }, side, lines, ctx);
+      const note = `The export has no currency column; ${currency} taken from the Odoo documents${presented ? ' and the provider' : ''}.`;
+      return { ...resolved, currency, explanation: [...explanation, note, ...resolved.explanation] };
     }
   }
   if (currency && currency !== order.currency) {

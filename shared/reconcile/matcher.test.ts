@@ -93,6 +93,26 @@ describe('explanations', () => {
   });
 });
 
+describe('currency', () => {
+  it('an export without a currency column takes the currency of the Odoo documents and the provider, and the record says so', () => {
+    const charge: SettlementLine = {
+      source: 'stripe', lineId: 'txn_1', kind: 'charge', rawType: 'charge', orderKey: '20014', occurredAtUtc: '2026-10-10 10:00:05', occurredLocalDate: '2026-10-10',
+      gross: 4300, fee: 85, net: 4215, currency: 'GBP', presentmentAmount: 5000, presentmentCurrency: 'EUR', payoutId: 'po_1', payoutDate: '2026-10-12', payoutStatus: 'paid', description: '',
+    };
+    const out = reconcile(input({
+      companyCurrency: 'GBP',
+      shopOrders: [order('20014', 5000, { channel: 'woocommerce', currency: 'GBP', currencyAssumed: true, paymentGateway: 'Credit / Debit Card' })],
+      settlementLines: [charge],
+      saleOrders: [so('S1', '20014', 5000)],
+      invoices: [invoice('INV1', 'S1', 5000, { companyCurrency: 'GBP', amountTotalSigned: 4350 })],
+    }));
+    const record = out.records.find((r) => r.recordType === 'shop_order');
+    expect(record).toMatchObject({ currency: 'EUR', shopAmount: 5000, odooAmount: 5000, difference: 0, categories: ['MATCHED_FX_DIFFERENCE'] });
+    expect(record?.fx).toMatchObject({ companyCurrency: 'GBP', providerAmount: 4300, odooAmount: 4350, difference: -50 });
+    expect(record?.explanation[0]).toBe('The export has no currency column; EUR taken from the Odoo documents and the provider.');
+  });
+});
+
 describe('payouts', () => {
   it('ties a payout to the bank line with the same amount within three days', () => {
     const line = (id: string, gross: number, fee: number): SettlementLine => ({

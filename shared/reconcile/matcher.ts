@@ -46,7 +46,7 @@ function verdictRecord(order: ShopOrder, verdict: OrderVerdict, side: OdooSide |
     saleOrders: side ? side.saleOrders.map((so) => so.name) : [],
     invoices: side ? side.invoices.map((invoice) => invoice.name) : [],
     categories: verdict.categories,
-    currency: order.currency,
+    currency: verdict.currency ?? order.currency,
     shopAmount: verdict.shopAmount,
     odooAmount: verdict.odooAmount,
     difference: verdict.difference,

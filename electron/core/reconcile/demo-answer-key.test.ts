@@ -59,6 +59,10 @@ describe('reconciliation of the demo company against its answer key', () => {
     expect(score.correct).toBe(score.planted);
   });
 
+  it('reports the amounts of the answer key on both sides, to the cent, in the document currency', () => {
+    expect(score.amounts).toEqual([]);
+  });
+
   it('flags nothing that was not planted (precision 100%)', () => {
     expect(score.extra).toEqual([]);
     const plantedExceptions = answerKey.discrepancies.filter((plant) => plant.category !== 'MATCHED').length;

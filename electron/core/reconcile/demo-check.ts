@@ -28,6 +28,7 @@ export interface PlantedRecord {
   category: string;
   month: string;
   shop_amount: number | null;
+  odoo_amount: number | null;
   currency: string;
   note: string;
 }
@@ -48,6 +49,8 @@ export interface DemoScore {
   missed: string[];
   wrong: string[];
   extra: string[];
+  /** Plants found whose shop or Odoo amount (cents, document currency) differs from the record's. */
+  amounts: string[];
   /** Payouts reconciled in the months, by category (PAYOUT_MATCHED: lines = provider total = an Odoo bank line). */
   payouts: Record<string, number>;
   /** Every payout that did not tie out, with its figures. */
@@ -96,7 +99,7 @@ export async function importDemoExports(db: Database.Database, exportsDir: strin
 /** Reconciles every month (all entities at once, as the shop exports span both) and scores it against the plants. */
 export async function scoreDemo(db: Database.Database, plants: readonly PlantedRecord[], months: readonly string[], deps: { clock: Clock; logger: Logger }): Promise<DemoScore> {
   const expected = new Map(plants.map((plant) => [keyOfPlant(plant), plant]));
-  const score: DemoScore = { planted: plants.length, found: 0, flagged: 0, correct: 0, missed: [], wrong: [], extra: [], payouts: {}, payoutIssues: [] };
+  const score: DemoScore = { planted: plants.length, found: 0, flagged: 0, correct: 0, missed: [], wrong: [], extra: [], amounts: [], payouts: {}, payoutIssues: [] };
   const seen = new Set<string>();
   for (const month of months) {
     const report = await runReconciliation(db, { month, files: [], timeZone: 'Europe/Berlin', ...deps });
@@ -118,6 +121,10 @@ export async function scoreDemo(db: Database.Database, plants: readonly PlantedR
       score.found += 1;
       if (plant.category === category) score.correct += 1;
       else score.wrong.push(`${month} ${key}: expected ${plant.category}, got ${category} (${plant.note})`);
+      const shop = plant.channel === 'odoo' ? null : plant.shop_amount;
+      if (record.shopAmount !== shop || record.odooAmount !== plant.odoo_amount || record.currency !== plant.currency) {
+        score.amounts.push(`${month} ${key} ${category}: expected shop ${shop ?? '-'} / Odoo ${plant.odoo_amount ?? '-'} ${plant.currency}, got ${record.shopAmount ?? '-'} / ${record.odooAmount ?? '-'} ${record.currency}`);
+      }
     }
   }
   for (const [key, plant] of expected) if (!seen.has(key) && months.includes(plant.month)) score.missed.push(`${plant.month} ${key} ${plant.category} (${plant.note})`);
