@@ -1,6 +1,7 @@
+import './theme.css';
 import { AppShell, Burger, Group, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from './api/ApiContext';
 import { BoardPackPage } from './features/boardpack/BoardPackPage';
 import { ConnectionPage } from './features/connection/ConnectionPage';
@@ -52,9 +53,13 @@ function Shell() {
   useCoreEvents();
   useStartupCheck(workspace.data?.activeProfileId);
 
+  // Applies the stored theme when it loads or changes, not on every colour-scheme change.
   const savedTheme = settings.data?.theme;
+  const appliedTheme = useRef<string | null>(null);
   useEffect(() => {
-    if (savedTheme) setColorScheme(savedTheme as MantineColorScheme);
+    if (!savedTheme || appliedTheme.current === savedTheme) return;
+    appliedTheme.current = savedTheme;
+    setColorScheme(savedTheme as MantineColorScheme);
   }, [savedTheme, setColorScheme]);
 
   useHotkeys([

@@ -11,7 +11,7 @@ export const SHORTCUTS: Array<[string, string]> = [
 /** The keyboard shortcuts, listed (Shift+?). */
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose(): void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts">
+    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Table fz="sm" aria-label="Keyboard shortcuts">
         <Table.Tbody>
           {SHORTCUTS.map(([keys, action]) => (

@@ -29,7 +29,7 @@ export function StatusBar() {
             <Text size="xs" data-testid="snapshot-age">
               {active.profile.name} · data synced {formatAge(active.snapshotAgeSeconds)}
             </Text>
-            {active.syncing && <Badge size="sm" color="blue" variant="light">Syncing…</Badge>}
+            {active.syncing && <Badge size="sm" color="indigo.9">Syncing…</Badge>}
             {scope.closed && (
               <Group gap={4} data-testid="closed-month">
                 <LockIcon title={`${scope.month} is closed`} />

@@ -67,7 +67,7 @@ export function BoardPackPage() {
           <Button variant="default" onClick={() => exportPack.mutate(['xlsx'])} disabled={!request || exportPack.isPending}>XLSX only</Button>
           <Button variant="default" onClick={() => exportPack.mutate(['pdf'])} disabled={!request || exportPack.isPending}>PDF only</Button>
           {exportPack.isPending && <Button variant="subtle" color="red" onClick={() => exportAbort.current?.abort()}>Cancel export</Button>}
-          <Button color="teal" variant="light" onClick={() => setFinalOpen(true)} disabled={!doc || doc.status === 'final'}>Mark final…</Button>
+          <Button color="teal.9" onClick={() => setFinalOpen(true)} disabled={!doc || doc.status === 'final'}>Mark final…</Button>
         </Group>
       </Group>
       {exportPack.error && <ErrorAlert error={exportPack.error} />}

@@ -14,7 +14,7 @@ export function MarkFinalModal({ opened, errors, busy, error, onClose, onConfirm
   const [by, setBy] = useState('');
   const [waiver, setWaiver] = useState('');
   return (
-    <Modal opened={opened} onClose={onClose} title="Mark the pack final" size="lg">
+    <Modal withinPortal={false} closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={onClose} title="Mark the pack final" size="lg">
       <Stack gap="sm">
         <Text size="sm">Marking final freezes the month as an immutable snapshot; the pack then always renders the same figures.</Text>
         {errors.length > 0 ? (
@@ -30,7 +30,7 @@ export function MarkFinalModal({ opened, errors, busy, error, onClose, onConfirm
         {error ? <ErrorAlert error={error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button color="teal" onClick={() => onConfirm(by, waiver)} loading={busy} disabled={by.trim() === '' || (errors.length > 0 && waiver.trim().length < 10)}>Mark final</Button>
+          <Button color="teal.9" onClick={() => onConfirm(by, waiver)} loading={busy} disabled={by.trim() === '' || (errors.length > 0 && waiver.trim().length < 10)}>Mark final</Button>
         </Group>
       </Stack>
     </Modal>

@@ -65,7 +65,7 @@ export function PackPreview({ doc, company, onCommentarySaved }: { doc: BoardPac
           <Title order={3} size="h4">{doc.title} · {doc.entityLabel}</Title>
           <Text size="sm" c="dimmed">{doc.period.label} · {doc.currency} · snapshot {doc.snapshot.hash.slice(0, 12)}</Text>
         </div>
-        <Badge size="lg" color={doc.status === 'final' ? 'teal' : 'orange'} data-testid="pack-status">{doc.status === 'final' ? `Final (${doc.final?.by})` : 'Draft'}</Badge>
+        <Badge size="lg" color={doc.status === 'final' ? 'teal.9' : 'gray.8'} data-testid="pack-status">{doc.status === 'final' ? `Final (${doc.final?.by})` : 'Draft'}</Badge>
       </Group>
       {doc.sections.filter((s: Section) => s.enabled && s.id !== 'contents').map((section) => {
         const commentary = section.blocks.find((b) => b.type === 'commentary');

@@ -83,7 +83,9 @@ export function DashboardPage() {
       {data.availability.length > 0 && (
         <Text size="xs" c="dimmed">Not synced: {data.availability.map((a) => `${a.model} (${a.reason})`).join('; ')}</Text>
       )}
-      <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" size="75%" title={open ? `Drill-down: ${kpiLabel(open)}` : ''}>
+      {/* Inside <main> (no portal) so the drawer's <header> is not a second banner landmark. */}
+      <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" size="75%" title={open ? `Drill-down: ${kpiLabel(open)}` : ''}
+        withinPortal={false} closeButtonProps={{ 'aria-label': 'Close the drill-down' }}>
         {open && <DrilldownPanel kpiId={open} report={data} view={view} month={scope.month} />}
       </Drawer>
     </Stack>

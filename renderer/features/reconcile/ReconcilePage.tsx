@@ -17,7 +17,7 @@ import { FileDrop } from './FileDrop';
 import { ImportResults } from './ImportResults';
 import { reconcileKeys, useReconciliation } from './queries';
 
-const STATUS_COLOR = { open: 'orange', resolved: 'teal', ignored: 'gray' } as const;
+const STATUS_COLOR = { open: 'red.9', resolved: 'teal.9', ignored: 'gray.7' } as const;
 
 /** Import exports, see what was detected and rejected, the channel bridge, and work the exceptions. */
 export function ReconcilePage() {
@@ -65,7 +65,7 @@ export function ReconcilePage() {
     { key: 'odooAmount', label: 'Odoo', kind: 'amount', value: (r) => r.odooAmount, render: (r) => <Amount minor={r.odooAmount} currency={r.currency} /> },
     { key: 'difference', label: 'Difference', kind: 'amount', value: (r) => r.difference, render: (r) => <Amount minor={r.difference} currency={r.currency} /> },
     { key: 'explanation', label: 'Explanation', value: (r) => r.explanation },
-    { key: 'status', label: 'Status', value: (r) => r.status, render: (r) => <Badge size="sm" variant="light" color={STATUS_COLOR[r.status]} title={r.note ?? undefined}>{r.status}</Badge> },
+    { key: 'status', label: 'Status', value: (r) => r.status, render: (r) => <Badge size="sm" color={STATUS_COLOR[r.status]} title={r.note ?? undefined}>{r.status}</Badge> },
     {
       key: 'actions', label: 'Action', value: (r) => r.note, render: (r) => r.status === 'open' ? (
         <Group gap={4} wrap="nowrap">

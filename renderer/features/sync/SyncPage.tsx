@@ -8,7 +8,8 @@ import { useSyncHistory, useSyncStatus } from './queries';
 import { SyncProgressPanel } from './SyncProgressPanel';
 import { useSyncLive } from './useSyncLive';
 
-const STATUS_COLOR = { ok: 'teal', failed: 'red', cancelled: 'yellow', running: 'blue' } as const;
+// Dark shades keep white badge text above 4.5:1 contrast.
+const STATUS_COLOR = { ok: 'teal.9', failed: 'red.9', cancelled: 'gray.7', running: 'indigo.9' } as const;
 
 function duration(ms: number | null): string {
   if (ms === null) return '–';
@@ -72,7 +73,7 @@ export function SyncPage() {
             {(history.data?.runs ?? []).map((run) => (
               <Table.Tr key={run.id} data-testid="sync-run">
                 <Table.Td>{new Date(run.startedAt).toLocaleString()}</Table.Td>
-                <Table.Td><Badge size="sm" color={STATUS_COLOR[run.status]} variant="light">{run.status}</Badge></Table.Td>
+                <Table.Td><Badge size="sm" color={STATUS_COLOR[run.status]}>{run.status}</Badge></Table.Td>
                 <Table.Td>{run.full ? 'full' : 'incremental'}</Table.Td>
                 <Table.Td ta="right">{run.fetched}</Table.Td>
                 <Table.Td ta="right">{run.deleted}</Table.Td>

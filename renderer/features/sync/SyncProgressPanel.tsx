@@ -52,7 +52,7 @@ export function SyncProgressPanel({ live, companyNames, maxHeight = 360 }: { liv
                     <Table.Td>{companyNames.get(m.companyId) ?? m.companyId}</Table.Td>
                     <Table.Td>
                       {m.phase === 'skipped'
-                        ? <Badge size="xs" color="gray">skipped</Badge>
+                        ? <Badge size="xs" color="gray.7">skipped</Badge>
                         : <Progress value={percent} size="sm" aria-label={`${m.model} company ${m.companyId}: ${percent}%`} color={m.phase === 'done' ? 'teal' : undefined} />}
                     </Table.Td>
                     <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{m.done}{m.total !== null ? ` / ${m.total}` : ''}</Table.Td>

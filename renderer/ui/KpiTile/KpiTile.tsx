@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { kpiSparklineOption } from '../../../shared/charts';
 import { ChartPanel } from '../ChartPanel/ChartPanel';
@@ -24,14 +24,13 @@ export function KpiTile({ id, label, value, rawValue, changes, sparkline, note, 
 }) {
   return (
     <div role="button" tabIndex={0} className={classes.tile} onClick={onOpen} data-testid={`kpi-tile-${id}`} data-kpi-value={rawValue ?? ''}
-      aria-label={`${label}: open the drill-down`}
       onKeyDown={(event) => {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
           onOpen();
         }
       }}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}<VisuallyHidden>: open the drill-down</VisuallyHidden></Text>
       <div className={classes.value} data-testid="kpi-value">{value}</div>
       <Group gap="sm">
         {changes.map((change) => (
