@@ -32,8 +32,10 @@ export type BudgetLookup = (kpi: BudgetKpi, month: MonthKey) => number | null;
 export function loadBudget(db: ReadonlyDb, companyId: number, accounts: ReadonlyMap<number, ClassifiedAccount>): BudgetLookup | null {
   if (!hasTable(db, 'app_budget')) return null;
   const rows = db
-    .prepare('SELECT target_kind AS kind, target, month, SUM(amount) AS amount FROM app_budget WHERE company_id = ? GROUP BY target_kind, target, month')
-    .all(companyId) as { kind: string; target: string; month: MonthKey; amount: number }[];
+    .prepare<[number], { kind: string; target: string; month: MonthKey; amount: number }>(
+      'SELECT target_kind AS kind, target, month, SUM(amount) AS amount FROM app_budget WHERE company_id = ? GROUP BY target_kind, target, month',
+    )
+    .all(companyId);
   if (rows.length === 0) return null;
   const prefixKpi = new Map<string, BudgetKpi | null>();
   const totals = new Map<string, number>();

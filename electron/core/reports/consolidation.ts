@@ -8,7 +8,7 @@ import { loadCsat } from './csat';
 import { ctaSchedule, NET_ASSET_CLASSES } from './cta';
 import { groupInputs, sumOrNull, type GroupLedger } from './group-inputs';
 import type { KpiInputs } from './inputs';
-import { difference, loadIntercompany, matchIntercompanyPairs } from './intercompany';
+import { loadIntercompany, matchIntercompanyPairs } from './intercompany';
 import { composeKpis } from './kpis';
 import { makeTranslator } from './translator';
 
@@ -39,8 +39,10 @@ function memo2(f: (i: number, m: MonthKey) => number | null): (i: number, m: Mon
 /**
  * Consolidates companies into the presentation currency: P&L at monthly average factors (YTD = sum
  * of translated months), balances at closing factors, equity at historical (monthly average of each
- * movement), CTA as the balancing figure per company, intercompany revenue/cost/AR/AP eliminated
- * after listing both sides.
+ * movement), CTA as the balancing figure per company. Intercompany sales are listed side by side
+ * (seller's revenue and receivable against the buyer's bills and payable) and then eliminated: the
+ * seller's revenue from revenue and from cost of sales, receivables and payables from both sides.
+ * Unrealised profit in the buyer's closing stock is not eliminated (a management-pack simplification).
  */
 export function consolidate(
   db: ReadonlyDb,
@@ -62,7 +64,6 @@ export function consolidate(
   const othersOf = (i: number): ReadonlySet<number> => others[i] ?? new Set();
 
   const icRevenue = memo2((i, m) => translatorAt(i).flow(companies[i]?.revenue.toPartners(m, othersOf(i)) ?? 0, m));
-  const icCost = memo2((i, m) => translatorAt(i).flow(books[i]?.cost(m, othersOf(i)) ?? 0, m));
   const icReceivable = (i: number, m: MonthKey): number => books[i]?.receivable(m, othersOf(i)) ?? 0;
   const icPayable = (i: number, m: MonthKey): number => books[i]?.payable(m, othersOf(i)) ?? 0;
   const sumCompanies = (f: (i: number) => number | null): number | null => sumOrNull(companies.map((_, i) => f(i)));
@@ -75,7 +76,9 @@ export function consolidate(
       return elim === null ? null : total + elim;
     }
     if (cat === 'cogs') {
-      const elim = sumCompanies((i) => icCost(i, m));
+      // The buyer's cost of the goods it resold is the seller's intercompany revenue: eliminating the
+      // same amount from revenue and cost of sales leaves group margin as earned from outside the group.
+      const elim = sumCompanies((i) => icRevenue(i, m));
       return elim === null ? null : total - elim;
     }
     return total;
@@ -95,12 +98,11 @@ export function consolidate(
   const equity = (m: MonthKey): { equity: number | null; earnings: number | null; cta: number | null } => {
     const rows = translators.map((_, i) => cta.of(i, m));
     const eq = sumOrNull(rows.map((r) => r.translatedEquityAtHistorical));
-    const re = sumOrNull(rows.map((r) => r.translatedRetainedEarnings));
-    // Eliminated intercompany profit (revenue − cost) leaves group earnings; a timing or FX mismatch
-    // between the two sides therefore lands in the group CTA line, visibly, never in an account.
-    const icNet = sumOrNull(ledgerMonthsUpTo(companies, m).flatMap((mm) => companies.map((_, i) => difference(icRevenue(i, mm), icCost(i, mm)))));
-    const earnings = re === null || icNet === null ? null : re - icNet;
+    // Revenue and cost of sales are eliminated by the same amount, so group earnings are the companies'.
+    const earnings = sumOrNull(rows.map((r) => r.translatedRetainedEarnings));
     const netAssets = sumOrNull(NET_ASSET_CLASSES.map((cls) => bs(cls, m)));
+    // Receivables and payables eliminated with different amounts (a bill booked late, a different
+    // rate) leave a difference that lands in the group CTA line, visibly, never in an account.
     const groupCta = netAssets === null || eq === null || earnings === null ? null : netAssets - eq - earnings;
     return { equity: eq, earnings, cta: groupCta };
   };
@@ -132,10 +134,4 @@ export function consolidate(
     contributions,
     rates: translators.flatMap((t) => t.rates).sort((a, b) => (a.from + a.month + a.kind).localeCompare(b.from + b.month + b.kind)),
   };
-}
-
-function ledgerMonthsUpTo(companies: readonly CompanyData[], month: MonthKey): MonthKey[] {
-  const all = new Set<MonthKey>();
-  for (const c of companies) for (const m of c.ledger.activeMonths()) if (m <= month) all.add(m);
-  return [...all].sort();
 }

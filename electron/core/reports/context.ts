@@ -42,21 +42,21 @@ interface CompanyRow {
 /** The user's Odoo timezone recorded by the sync (default for cutting datetimes), else UTC. */
 export function defaultTimezone(db: ReadonlyDb): string {
   if (!hasTable(db, 'sync_source')) return 'UTC';
-  const row = db.prepare('SELECT user_tz FROM sync_source WHERE id = 1').get() as { user_tz: string | null } | undefined;
+  const row = db.prepare<[], { user_tz: string | null }>('SELECT user_tz FROM sync_source WHERE id = 1').get();
   return row?.user_tz ?? 'UTC';
 }
 
 /** Every synced company id (each company's own row, read in its own context). */
 export function listCompanyIds(db: ReadonlyDb): number[] {
-  const rows = db.prepare('SELECT id FROM odoo_company WHERE sync_company_id = id ORDER BY id').all() as { id: number }[];
+  const rows = db.prepare<[], { id: number }>('SELECT id FROM odoo_company WHERE sync_company_id = id ORDER BY id').all();
   return rows.map((row) => row.id);
 }
 
 /** Decimal places of a currency as seen from a company (2 when unknown, Odoo's default rounding 0.01). */
 export function currencyDecimals(db: ReadonlyDb, companyId: number, currency: string): number {
   const row = db
-    .prepare('SELECT decimal_places FROM odoo_currency WHERE sync_company_id = ? AND name = ? LIMIT 1')
-    .get(companyId, currency) as { decimal_places: number | null } | undefined;
+    .prepare<[number, string], { decimal_places: number | null }>('SELECT decimal_places FROM odoo_currency WHERE sync_company_id = ? AND name = ? LIMIT 1')
+    .get(companyId, currency);
   return row?.decimal_places ?? 2;
 }
 
@@ -66,8 +66,8 @@ export function currencyDecimals(db: ReadonlyDb, companyId: number, currency: st
  */
 export function loadCompany(db: ReadonlyDb, companyId: number, timezone: string, stockOutputAccountIds?: ReadonlySet<number>): CompanyInfo {
   const row = db
-    .prepare('SELECT id, name, currency_name, fiscalyear_last_month, partner_id FROM odoo_company WHERE sync_company_id = ? AND id = ?')
-    .get(companyId, companyId) as CompanyRow | undefined;
+    .prepare<[number, number], CompanyRow>('SELECT id, name, currency_name, fiscalyear_last_month, partner_id FROM odoo_company WHERE sync_company_id = ? AND id = ?')
+    .get(companyId, companyId);
   if (!row) {
     throw new AppError('not_found', `Company ${companyId} is not in the cache.`, {
       hint: `Synced companies: ${listCompanyIds(db).join(', ') || 'none'}. Use --company with one of them or "all".`,
@@ -93,17 +93,17 @@ export function loadCompany(db: ReadonlyDb, companyId: number, timezone: string,
 export function loadSkippedModels(db: ReadonlyDb, companyId: number): SkippedModels {
   if (!hasTable(db, 'sync_watermark')) return new Map();
   const rows = db
-    .prepare('SELECT model, skipped_reason FROM sync_watermark WHERE company_id = ? AND skipped_reason IS NOT NULL')
-    .all(companyId) as { model: string; skipped_reason: string }[];
+    .prepare<[number], { model: string; skipped_reason: string }>('SELECT model, skipped_reason FROM sync_watermark WHERE company_id = ? AND skipped_reason IS NOT NULL')
+    .all(companyId);
   return new Map(rows.map((r) => [r.model, r.skipped_reason]));
 }
 
 /** The rate table of `companyId` (as synced in its context), Odoo semantics (see shared/fx/rates). */
 export function loadRateTable(db: ReadonlyDb, companyId: number, referenceCurrency: string): RateTable {
   const rows = db
-    .prepare(
+    .prepare<[number], CurrencyRateRow>(
       'SELECT currency_name AS currency, company_id AS companyId, name AS date, rate FROM odoo_currency_rate WHERE sync_company_id = ? AND rate IS NOT NULL',
     )
-    .all(companyId) as CurrencyRateRow[];
+    .all(companyId);
   return buildRateTable(rows, companyId, referenceCurrency);
 }

@@ -29,23 +29,25 @@ const BALANCE_KPIS: Partial<Record<KpiId, { cls: BsClass; sign: 1 | -1 }>> = {
   inventory_value: { cls: 'inventory', sign: 1 },
 };
 
+interface LineRow {
+  id: number;
+  moveName: string | null;
+  name: string | null;
+  date: string;
+  partner: string | null;
+  balance: number;
+  teamId: number | null;
+}
+
 function lineRows(db: ReadonlyDb, company: CompanyInfo, accountIds: number[], from: string | null, to: string, sign: 1 | -1, teamKey?: string): DrilldownRow[] {
   const rows = db
-    .prepare(
+    .prepare<[number, number, string, string, string], LineRow>(
       `SELECT l.id, l.move_name AS moveName, l.name, l.date, l.partner_name AS partner, l.balance, m.team_id AS teamId
          FROM odoo_move_line l LEFT JOIN odoo_move m ON m.sync_company_id = l.sync_company_id AND m.id = l.move_id
         WHERE l.sync_company_id = ? AND l.company_id = ? AND l.parent_state = 'posted' AND l.date BETWEEN ? AND ?
           AND l.account_id IN (SELECT value FROM json_each(?)) ORDER BY l.date, l.id`,
     )
-    .all(company.id, company.id, from ?? '0000-00-00', to, JSON.stringify(accountIds)) as {
-    id: number;
-    moveName: string | null;
-    name: string | null;
-    date: string;
-    partner: string | null;
-    balance: number;
-    teamId: number | null;
-  }[];
+    .all(company.id, company.id, from ?? '0000-00-00', to, JSON.stringify(accountIds));
   return rows
     .filter((r) => teamKey === undefined || (teamKey === 'unassigned' ? r.teamId === null : `team:${r.teamId}` === teamKey))
     .map((r) => ({ model: 'account.move.line', id: r.id, label: [r.moveName, r.name].filter(Boolean).join(' · '), date: r.date, partner: r.partner, amount: sign * r.balance }));
@@ -78,11 +80,11 @@ export function drilldown(db: ReadonlyDb, company: CompanyInfo, request: Drilldo
     unit = { kind: 'count' };
     const bounds = utcBoundsOfDates(monthStart(first), monthEnd(last), company.timezone);
     const orders = db
-      .prepare(
+      .prepare<[number, number, string, string], { id: number; name: string; dateOrder: string; partner: string | null; teamId: number | null }>(
         `SELECT id, name, date_order AS dateOrder, partner_name AS partner, team_id AS teamId FROM odoo_sale_order
           WHERE sync_company_id = ? AND company_id = ? AND state = 'sale' AND date_order >= ? AND date_order < ? ORDER BY date_order, id`,
       )
-      .all(company.id, company.id, bounds.start, bounds.end) as { id: number; name: string; dateOrder: string; partner: string | null; teamId: number | null }[];
+      .all(company.id, company.id, bounds.start, bounds.end);
     const wanted = new Set(request.months);
     rows = orders
       .filter((o) => wanted.has(localMonthOf(o.dateOrder, company.timezone)))

@@ -140,7 +140,7 @@ export function groupInputs(
         const e = sumCompanies((i) => ledger.icRevenue(i, m));
         return e === null ? null : -e;
       }
-      return sumCompanies((i) => translatorAt(i).flow(companies[i]?.revenue.byChannel(m, key) ?? 0, m));
+      return sumCompanies((i) => translatorAt(i).channelRevenue(m, key));
     },
     orderCount: (m, key) => companies.reduce((s, c) => s + c.inputs.orderCount(m, key), 0),
     customerRevenue(months) {

@@ -7,7 +7,7 @@ import type { Translator } from './translator';
 type MonthMap = Map<MonthKey, number>;
 
 interface CounterpartBook {
-  cost: MonthMap;
+  purchases: MonthMap;
   receivable: MonthMap;
   payable: MonthMap;
   sampleMoveIds: number[];
@@ -18,14 +18,21 @@ interface CounterpartBook {
  * (the group company's partner, contacts folded into their commercial partner) and month.
  */
 export interface IntercompanyBook {
-  /** Expense-side (COGS + opex) amounts booked against the counterparts in a month, debit-positive. */
-  cost(month: MonthKey, counterparts: Iterable<number>): number;
+  /**
+   * Untaxed vendor bills (less refunds) from the counterparts dated in a month, positive: the buyer's
+   * side of an intercompany sale, whatever account the goods were booked to (stock, GRNI or expense).
+   */
+  purchases(month: MonthKey, counterparts: Iterable<number>): number;
   /** Receivable balance on the counterparts at a month-end, debit-positive. */
   receivable(month: MonthKey, counterparts: Iterable<number>): number;
   /** Payable balance on the counterparts at a month-end, credit-positive. */
   payable(month: MonthKey, counterparts: Iterable<number>): number;
   /** Some moves behind the amounts, for the mismatch listing. */
   sampleMoveIds(counterparts: Iterable<number>): number[];
+}
+
+function emptyBook(): CounterpartBook {
+  return { purchases: new Map(), receivable: new Map(), payable: new Map(), sampleMoveIds: [] };
 }
 
 function upTo(map: MonthMap | undefined, month: MonthKey): number {
@@ -54,6 +61,7 @@ export function loadIntercompany(db: ReadonlyDb, data: CompanyData, groupPartner
     )
     .all(c, JSON.stringify(others), JSON.stringify(others))
     .map((r) => r.id);
+  const partnerIdsAndOthers = [...new Set([...others, ...partnerIds])];
   // `+l.date` keeps the planner on the partner index (a date range would read the whole ledger).
   const rows = db
     .prepare<[number, string, number, string], { month: MonthKey; accountId: number; counterpart: number; balance: number; moveId: number }>(
@@ -66,21 +74,41 @@ export function loadIntercompany(db: ReadonlyDb, data: CompanyData, groupPartner
         GROUP BY month, l.account_id, counterpart
         ORDER BY month, l.account_id, counterpart`,
     )
-    .all(c, JSON.stringify([...new Set([...others, ...partnerIds])]), c, monthEnd(data.periods.month));
+    .all(c, JSON.stringify(partnerIdsAndOthers), c, monthEnd(data.periods.month));
   const wanted = new Set(others);
   const books = new Map<number, CounterpartBook>();
   for (const row of rows) {
     if (!wanted.has(row.counterpart)) continue;
     let book = books.get(row.counterpart);
     if (!book) {
-      book = { cost: new Map(), receivable: new Map(), payable: new Map(), sampleMoveIds: [] };
+      book = emptyBook();
       books.set(row.counterpart, book);
     }
     const account = data.company.accounts.get(row.accountId);
     if (!book.sampleMoveIds.includes(row.moveId)) book.sampleMoveIds.push(row.moveId);
-    if (account?.pnl === 'cogs' || account?.pnl === 'opex') add(book.cost, row.month, row.balance);
-    else if (account?.bs === 'receivables') add(book.receivable, row.month, row.balance);
+    if (account?.bs === 'receivables') add(book.receivable, row.month, row.balance);
     else if (account?.bs === 'payables') add(book.payable, row.month, row.balance);
+  }
+  // The buyer's side is its bills, not its expense lines: goods bought from a group company go to
+  // stock (or a goods-received interim account) and reach COGS only when resold, while the seller's
+  // own COGS lines on an intercompany invoice carry the buyer as partner and are not a purchase.
+  const bills = db
+    .prepare<[number, number, string, string, string], { month: MonthKey; counterpart: number; amount: number }>(
+      `SELECT substr(date, 1, 7) AS month, COALESCE(commercial_partner_id, partner_id) AS counterpart, -SUM(amount_untaxed_signed) AS amount
+         FROM odoo_move
+        WHERE sync_company_id = ? AND company_id = ? AND state = 'posted' AND move_type IN ('in_invoice', 'in_refund') AND date <= ?
+          AND (partner_id IN (SELECT value FROM json_each(?)) OR commercial_partner_id IN (SELECT value FROM json_each(?)))
+        GROUP BY month, counterpart`,
+    )
+    .all(c, c, monthEnd(data.periods.month), JSON.stringify(partnerIdsAndOthers), JSON.stringify(others));
+  for (const bill of bills) {
+    if (!wanted.has(bill.counterpart)) continue;
+    let book = books.get(bill.counterpart);
+    if (!book) {
+      book = emptyBook();
+      books.set(bill.counterpart, book);
+    }
+    add(book.purchases, bill.month, bill.amount);
   }
   const sum = (counterparts: Iterable<number>, pick: (book: CounterpartBook) => number): number => {
     let total = 0;
@@ -91,7 +119,7 @@ export function loadIntercompany(db: ReadonlyDb, data: CompanyData, groupPartner
     return total;
   };
   return {
-    cost: (m, cps) => sum(cps, (b) => b.cost.get(m) ?? 0),
+    purchases: (m, cps) => sum(cps, (b) => b.purchases.get(m) ?? 0),
     receivable: (m, cps) => sum(cps, (b) => upTo(b.receivable, m)),
     payable: (m, cps) => -sum(cps, (b) => upTo(b.payable, m)),
     sampleMoveIds: (cps) => [...cps].flatMap((id) => books.get(id)?.sampleMoveIds ?? []).slice(0, 20),
@@ -116,7 +144,7 @@ export function matchIntercompanyPairs(
       const buyerSide = [buyer.company.partnerId];
       const sellerSide = seller.company.partnerId === null ? null : [seller.company.partnerId];
       const sellerRevenue = sellerT.flow(seller.revenue.toPartners(month, new Set(buyerSide)), month);
-      const buyerCost = sellerSide ? buyerT.flow(buyerBook.cost(month, sellerSide), month) : null;
+      const buyerCost = sellerSide ? buyerT.flow(buyerBook.purchases(month, sellerSide), month) : null;
       const sellerReceivable = sellerT.balance(sellerBook.receivable(month, buyerSide), month);
       const buyerPayable = sellerSide ? buyerT.balance(buyerBook.payable(month, sellerSide), month) : null;
       if (!sellerRevenue && !buyerCost && !sellerReceivable && !buyerPayable) continue;

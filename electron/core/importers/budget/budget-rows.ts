@@ -19,7 +19,7 @@ import { parseAmount, RowRejection } from '../cell-values';
 import type { CsvRecord } from '../csv-rows';
 import type { CompanyDirectory } from './company-directory';
 import { parseMonthCell } from './month-cell';
-import { cell, type ColumnSpec } from './table-file';
+import { cell, type ColumnIndex, type ColumnSpec } from './table-file';
 
 /** The columns of a budget file. */
 export const BUDGET_COLUMNS = {
@@ -46,10 +46,10 @@ export interface BudgetLine {
 /** Which budget KPI an account code prefix feeds, per company: resolves prefixes against the chart. */
 export type AccountKpiResolver = (companyId: number, codePrefix: string) => BudgetKpi;
 
-function target(row: CsvRecord, columns: Partial<Record<BudgetColumn, number>>, companyId: number, accountKpi: AccountKpiResolver): Pick<BudgetLine, 'targetKind' | 'target'> {
-  const kpiText = cell(row, columns.kpi);
-  const accountText = cell(row, columns.account).replace(/\.0+$/, '');
-  const lineText = cell(row, columns.line).replace(/\.0+$/, '');
+function target(row: CsvRecord, columns: ColumnIndex<BudgetColumn>, companyId: number, accountKpi: AccountKpiResolver): Pick<BudgetLine, 'targetKind' | 'target'> {
+  const kpiText = cell(row, columns('kpi'));
+  const accountText = cell(row, columns('account')).replace(/\.0+$/, '');
+  const lineText = cell(row, columns('line')).replace(/\.0+$/, '');
   const given = [kpiText, accountText, lineText].filter((t) => t !== '');
   if (given.length === 0) throw new RowRejection('no KPI or account given');
   if (given.length > 1) throw new RowRejection(`both a KPI and an account are given ("${given.join('", "')}"); a row budgets one of them`);
@@ -70,15 +70,15 @@ function target(row: CsvRecord, columns: Partial<Record<BudgetColumn, number>>, 
 /** Parses one data row; throws {@link RowRejection} with the plain reason when it cannot be used. */
 export function parseBudgetRow(
   row: CsvRecord,
-  columns: Partial<Record<BudgetColumn, number>>,
+  columns: ColumnIndex<BudgetColumn>,
   companies: CompanyDirectory,
   accountKpi: AccountKpiResolver,
   decimalComma: boolean,
 ): BudgetLine {
   if (row.error) throw new RowRejection(row.error);
-  const company = companies.resolve(cell(row, columns.company));
+  const company = companies.resolve(cell(row, columns('company')));
   const { targetKind, target: code } = target(row, columns, company.id, accountKpi);
-  const month = parseMonthCell(cell(row, columns.month), 'month');
-  const amount = parseAmount(cell(row, columns.amount), 'amount', company.currency, decimalComma);
+  const month = parseMonthCell(cell(row, columns('month')), 'month');
+  const amount = parseAmount(cell(row, columns('amount')), 'amount', company.currency, decimalComma);
   return { line: row.line, companyId: company.id, targetKind, target: code, month, amount };
 }

@@ -18,8 +18,8 @@ export interface CompanyDirectory {
 /** Reads the synced companies; throws `not_found` when the cache holds none (nothing to attach rows to). */
 export function loadCompanyDirectory(db: Pick<Database.Database, 'prepare'>): CompanyDirectory {
   const rows = db
-    .prepare('SELECT id, name, currency_name AS currency FROM odoo_company WHERE sync_company_id = id ORDER BY id')
-    .all() as { id: number; name: string | null; currency: string | null }[];
+    .prepare<[], { id: number; name: string | null; currency: string | null }>('SELECT id, name, currency_name AS currency FROM odoo_company WHERE sync_company_id = id ORDER BY id')
+    .all();
   if (rows.length === 0) {
     throw new AppError('not_found', 'The cache holds no company to import into.', { hint: 'Run `boardpack sync` first, then import.' });
   }

@@ -52,7 +52,7 @@ function accountResolver(db: Database.Database): AccountKpiResolver {
 export async function importBudgetFile(db: Database.Database, path: string, options: ImportBudgetOptions = {}): Promise<ImportOutcome> {
   const file = await readTableFile(path, options.signal);
   const columns = locateColumns(file, BUDGET_COLUMNS, DESCRIBE);
-  if (columns.kpi === undefined && columns.account === undefined && columns.line === undefined) {
+  if (columns('kpi') === undefined && columns('account') === undefined && columns('line') === undefined) {
     locateColumns(file, { ...BUDGET_COLUMNS, account_or_kpi: { aliases: BUDGET_COLUMNS.line.aliases, required: true } }, DESCRIBE);
   }
   const companies = loadCompanyDirectory(db);

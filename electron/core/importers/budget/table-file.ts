@@ -60,20 +60,18 @@ export interface ColumnSpec {
   required: boolean;
 }
 
+/** Where a known column sits in the file (undefined when the file does not have it). */
+export type ColumnIndex<K extends string> = (name: K) => number | undefined;
+
 /**
  * Finds each known column in the header (case, spaces, dashes and underscores ignored). Throws
  * `import.invalid_file` naming the missing required columns and the header that was found.
  */
-export function locateColumns<K extends string>(
-  file: TableFile,
-  spec: Readonly<Record<K, ColumnSpec>>,
-  describe: string,
-): Partial<Record<K, number>> {
+export function locateColumns<K extends string>(file: TableFile, spec: Readonly<Record<K, ColumnSpec>>, describe: string): ColumnIndex<K> {
   const keys = file.header.fields.map(columnKey);
-  const found: Partial<Record<K, number>> = {};
+  const found: Record<string, number> = {};
   const missing: string[] = [];
-  for (const name of Object.keys(spec) as K[]) {
-    const column = spec[name];
+  for (const [name, column] of Object.entries<ColumnSpec>(spec)) {
     const index = keys.findIndex((k) => column.aliases.some((alias) => columnKey(alias) === k));
     if (index >= 0) found[name] = index;
     else if (column.required) missing.push(name);
@@ -83,7 +81,7 @@ export function locateColumns<K extends string>(
       hint: `${describe} Found: ${file.header.fields.map((f) => `"${f}"`).join(', ')}.`,
     });
   }
-  return found;
+  return (name) => found[name];
 }
 
 /** The trimmed text of a column in a row ('' when the column is absent or the row is short). */

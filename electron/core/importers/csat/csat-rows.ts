@@ -17,7 +17,7 @@
 import { parseInstant, RowRejection } from '../cell-values';
 import type { CsvRecord } from '../csv-rows';
 import type { CompanyDirectory } from '../budget/company-directory';
-import { cell, type ColumnSpec } from '../budget/table-file';
+import { cell, type ColumnIndex, type ColumnSpec } from '../budget/table-file';
 
 /** The columns of a survey export. */
 export const CSAT_COLUMNS = {
@@ -68,24 +68,24 @@ function parseResponseDate(text: string, timeZone: string): string {
 /** Parses one data row; throws {@link RowRejection} with the plain reason when it cannot be used. */
 export function parseCsatRow(
   row: CsvRecord,
-  columns: Partial<Record<CsatColumn, number>>,
+  columns: ColumnIndex<CsatColumn>,
   companies: CompanyDirectory,
   defaults: { scaleMax: number; timeZone: string },
 ): CsatResponse {
   if (row.error) throw new RowRejection(row.error);
   let companyId: number | null = null;
-  if (columns.company !== undefined) {
-    const text = cell(row, columns.company);
+  if (columns('company') !== undefined) {
+    const text = cell(row, columns('company'));
     if (text === '') throw new RowRejection('company is empty; leave the company column out for responses about the whole group');
     companyId = companies.resolve(text).id;
   }
-  const date = parseResponseDate(cell(row, columns.date), defaults.timeZone);
-  const scaleText = cell(row, columns.scale);
+  const date = parseResponseDate(cell(row, columns('date')), defaults.timeZone);
+  const scaleText = cell(row, columns('scale'));
   const scaleMax = scaleText === '' ? defaults.scaleMax : parseNumber(scaleText, 'scale');
   if (scaleMax <= 0) throw new RowRejection(`scale "${scaleText}" must be a positive number`);
-  const score = parseNumber(cell(row, columns.score), 'score');
+  const score = parseNumber(cell(row, columns('score')), 'score');
   if (score < 0 || score > scaleMax) {
-    throw new RowRejection(`score ${score} is outside the scale 0–${scaleMax}${columns.scale === undefined ? ' (add a scale column or pass --scale)' : ''}`);
+    throw new RowRejection(`score ${score} is outside the scale 0–${scaleMax}${columns('scale') === undefined ? ' (add a scale column or pass --scale)' : ''}`);
   }
   const optional = (index: number | undefined): string | null => {
     const text = cell(row, index);
@@ -97,8 +97,8 @@ export function parseCsatRow(
     date,
     score,
     scaleMax,
-    responseId: optional(columns.responseId),
-    respondent: optional(columns.respondent),
-    channel: optional(columns.channel),
+    responseId: optional(columns('responseId')),
+    respondent: optional(columns('respondent')),
+    channel: optional(columns('channel')),
   };
 }
