@@ -12,14 +12,14 @@ function table(doc: BoardPackDocument, id: string): TableBlock {
 }
 
 describe('buildBoardPack', () => {
-  it('lays out the board template in the reference order with six headline tiles', () => {
+  it('lays out the board template in the reference order with the six executive KPI tiles', () => {
     const doc = buildBoardPack(sampleReport(), BASE);
     expect(doc.sections.map((section) => section.id)).toEqual([
       'cover', 'contents', 'executive-summary', 'pnl', 'balance-sheet', 'cash', 'receivables', 'sales-pipeline', 'inventory', 'reconciliation', 'data-quality', 'appendix',
     ]);
     const summary = doc.sections.find((section) => section.id === 'executive-summary');
     const tiles = summary?.blocks.find((block) => block.type === 'kpis');
-    expect(tiles?.type === 'kpis' ? tiles.tiles.map((tile) => tile.id) : []).toEqual(['net_revenue', 'gross_margin_pct', 'ebitda', 'cash', 'dso_days', 'pipeline_coverage']);
+    expect(tiles?.type === 'kpis' ? tiles.tiles.map((tile) => tile.id) : []).toEqual(['net_revenue', 'gross_margin_pct', 'dso_days', 'pipeline_coverage', 'inventory_days_of_supply', 'csat']);
     expect(doc.period.label).toBe('Month ended 31 March 2026');
     expect(doc.entityLabel).toContain('Group consolidated');
   });

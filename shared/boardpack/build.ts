@@ -7,7 +7,9 @@ import { budgetsOf, selectView, type PackScope } from './report-view';
 import type { SectionContext } from './sections/context';
 import { executiveSummaryBlocks } from './sections/executive-summary';
 import { balanceSheetBlocks, cashBlocks, inventoryBlocks, pnlBlocks, receivablesBlocks } from './sections/finance-sections';
-import { appendixBlocks, dataQualityBlocks, reconciliationBlocks } from './sections/notes-sections';
+import { appendixBlocks } from './sections/appendix-section';
+import { dataQualityBlocks } from './sections/data-quality-section';
+import { reconciliationBlocks } from './sections/reconciliation-section';
 import { channelSalesBlocks, pipelineBlocks, salesPipelineBlocks, topCustomersBlocks } from './sections/sales-sections';
 import { sectionSpec, TEMPLATE_SECTIONS, templateTitle } from './templates';
 
@@ -70,7 +72,14 @@ const BUILDERS: Partial<Record<SectionId, SectionBuilder>> = {
   'top-customers': topCustomersBlocks,
 };
 
-function footnotes(context: SectionContext, snapshot: { createdAt: string; hash: string }): Footnote[] {
+/** Sections that show receivables or DSO: only packs containing one carry the DSO method note. */
+const RECEIVABLES_SECTIONS: ReadonlySet<SectionId> = new Set(['executive-summary', 'cash', 'receivables']);
+
+/**
+ * The pack's footnotes. Only notes about what the template shows: the sales managers' pack gets no cash or
+ * receivables detail, and that includes the DSO method note.
+ */
+function footnotes(context: SectionContext, snapshot: { createdAt: string; hash: string }, sectionIds: readonly SectionId[]): Footnote[] {
   const notes: Footnote[] = [];
   if (context.view.consolidated) {
     notes.push({
@@ -80,7 +89,9 @@ function footnotes(context: SectionContext, snapshot: { createdAt: string; hash:
         'contributed equity at historical rates; the difference is the currency translation reserve (CTA). Rates: appendix.',
     });
   }
-  notes.push({ marker: 'd', text: 'DSO, simple method: receivables at month-end / credit sales incl. VAT of the month x days in the month. Ageing by days past due as of month-end.' });
+  if (sectionIds.some((id) => RECEIVABLES_SECTIONS.has(id))) {
+    notes.push({ marker: 'd', text: 'DSO, simple method: receivables at month-end / credit sales incl. VAT of the month x days in the month. Ageing by days past due as of month-end.' });
+  }
   notes.push({ marker: 'v', text: 'Variances are shown Better/(Worse): a positive variance is always favourable (lower costs, higher revenue).' });
   notes.push({ marker: 'r', text: `Amounts in ${context.unitLabel}; totals are computed on unrounded figures and may not add due to rounding.` });
   notes.push({ marker: 's', text: `Data as of ${snapshot.createdAt} (data hash ${snapshot.hash.slice(0, 16)}; a closed month carries its snapshot content hash).` });
@@ -132,6 +143,6 @@ export function buildBoardPack(report: ReportResult, options: BuildBoardPackOpti
     ...(options.preparedBy ? { preparedBy: options.preparedBy } : {}),
     ...(options.final ? { final: options.final } : {}),
     sections,
-    footnotes: footnotes(context, options.snapshot),
+    footnotes: footnotes(context, options.snapshot, TEMPLATE_SECTIONS[options.template]),
   };
 }

@@ -48,7 +48,10 @@ describe('other units', () => {
     expect(formatFigure(null, 'amount', EUR_K, 'n/a')).toBe('n/a');
     expect(formatFigure(2.35, 'multiple', EUR_K)).toBe('2.4x');
     expect(formatChange(5, 100, 'amount')).toBe('+5.0%');
-    expect(formatChange(-5, 100, 'amount')).toBe('(5.0%)');
+    expect(formatChange(-5, 100, 'amount')).toBe('-5.0%');
+    expect(formatChange(-5.4, 30, 'days')).toBe('-5 d');
+    expect(formatChange(9, 21, 'days')).toBe('+9 d');
+    expect(formatChange(0.2, 21, 'days')).toBe('0 d');
     expect(formatChange(0.012, 0.4, 'percent')).toBe('+1.2 pp');
     expect(formatChange(5, 0, 'amount')).toBe('n/m');
   });

@@ -134,20 +134,27 @@ export function formatFigure(value: Figure, unit: ValueUnit, display: AmountDisp
 
 /**
  * A KPI change for a tile: relative for amounts and counts ("+4.2%" against |base|), points for percentages,
- * absolute for days and months. Positive changes carry an explicit "+". "n/m" when the base is zero.
+ * absolute for days, months and multiples. Changes always carry an explicit sign ("+9 d", "-5 d", "-0.2 pp"),
+ * never parentheses, so the tiles read one way whatever the unit. "n/m" when the base is zero.
  */
 export function formatChange(change: Figure, base: Figure, unit: ValueUnit): string {
   if (change === null || base === null) return 'n/a';
   if (unit === 'percent') return formatPoints(change * 100);
   if (unit === 'points') return formatPoints(change);
   if (unit === 'days' || unit === 'months' || unit === 'multiple') {
-    const text = unit === 'days' ? formatDays(change) : unit === 'months' ? formatMonths(change) : formatMultiple(change);
-    return change > 0 ? `+${text}` : text;
+    const magnitude = Math.abs(change);
+    const text = unit === 'days' ? formatDays(magnitude) : unit === 'months' ? formatMonths(magnitude) : formatMultiple(magnitude);
+    return signed(text, change, unit === 'days' ? 0 : 1);
   }
   if (base === 0) return 'n/m';
   const relative = change / Math.abs(base);
-  const text = formatPercent(relative);
-  return relative > 0 ? `+${text}` : text;
+  return signed(formatPercent(Math.abs(relative)), relative, 3);
+}
+
+/** Prefixes "+" or "-" unless the value rounds to zero at the shown decimals (then the text is unsigned). */
+function signed(text: string, value: number, decimals: number): string {
+  if (roundFloat(Math.abs(value), decimals) === 0) return text;
+  return value > 0 ? `+${text}` : `-${text}`;
 }
 
 /** The unit label stated in table headers: "EUR k", "EUR m" or "EUR". */

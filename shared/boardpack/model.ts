@@ -1,4 +1,5 @@
 import type { EChartsOption } from 'echarts';
+import type { KpiStatus } from '../reports/types';
 
 /**
  * The neutral board-pack document: one model, rendered by the Excel and PDF exporters and previewed by the UI,
@@ -53,17 +54,25 @@ export interface KpiTile {
   id: string;
   label: string;
   unit: ValueUnit;
+  /** The engine's status of the KPI: anything but `ok` comes with a `note` saying why in plain words. */
+  status: KpiStatus;
+  /** Why the value is missing or partial ("No customer-satisfaction survey imported"); shown instead of "n/a". */
+  note?: string;
+  /** Unit stated next to amount values ("EUR k"); empty for other units, which carry their own sign (%, d, x). */
+  unitLabel: string;
   value: Figure;
   /** Value of the prior month (the "prior period"). */
   prior: Figure;
   /** Budget for the month; null when no budget is loaded. */
   budget: Figure;
+  /** Why there is no budget figure ("no budget imported", "not budgeted"); absent when `budget` is set. */
+  budgetNote?: string;
   /** value - prior (null when either is missing). */
   changeVsPrior: Figure;
   /** value - budget (null when either is missing). */
   changeVsBudget: Figure;
   good: GoodDirection;
-  /** Trailing months, oldest first, ending with the reported month (null for a month without data). */
+  /** The 13-month trend, oldest first, ending with the reported month (null for a month without data). */
   sparkline: Figure[];
   sparklineLabels: string[];
   /** Short explanation of the definition, shown under the tile and in the glossary. */
@@ -72,7 +81,7 @@ export interface KpiTile {
 
 /** Comparison columns of a table. `measure` columns hold data; the others are formulas over two measure columns. */
 export type TableColumn =
-  | { kind: 'text'; key: string; label: string; group?: string }
+  | { kind: 'text'; key: string; label: string; group?: string; /** Right-aligned text holding figures (exact FX rates). */ align?: 'right' }
   | { kind: 'measure'; key: string; label: string; group?: string }
   | { kind: 'variance'; key: string; label: string; group?: string; a: string; b: string }
   | { kind: 'variancePct'; key: string; label: string; group?: string; a: string; b: string };
@@ -104,6 +113,8 @@ export interface TableRow {
   ratioOf?: { numerator: string; denominator: string };
   /** Visual indentation level (0 = flush). */
   indent?: number;
+  /** Overrides the table's amount scale for this row (average order value in full units inside a EUR k table). */
+  scale?: AmountScale;
 }
 
 /** A table block with its comparison columns; `unitLabel` is stated in the header ("EUR k"). */

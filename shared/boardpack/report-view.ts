@@ -74,14 +74,14 @@ export function priorMonth(kpi: Kpi): Figure {
   return kpi.trend.length >= 2 ? (kpi.trend[kpi.trend.length - 2]?.value ?? null) : null;
 }
 
-/** Last twelve trend values, oldest first (the sparkline window). */
-export function lastTwelve(kpi: Kpi): Figure[] {
-  return kpi.trend.slice(-12).map((point) => point.value);
+/** The 13-month trend values, oldest first (the sparkline window). */
+export function trendValues(kpi: Kpi): Figure[] {
+  return kpi.trend.map((point) => point.value);
 }
 
 /** Labels, definitions and favourable direction of the KPIs the packs show. */
 export const KPI_LABELS: Partial<Record<KpiId, { label: string; good: GoodDirection; definition: string }>> = {
-  net_revenue: { label: 'Net revenue', good: 'higher', definition: 'Posted income accounts, ex VAT, net of credit notes' },
+  net_revenue: { label: 'Net revenue', good: 'higher', definition: 'Revenue booked in the month: posted income, ex VAT, net of credit notes' },
   cogs: { label: 'Cost of sales', good: 'lower', definition: 'Posted direct-cost accounts' },
   gross_margin: { label: 'Gross margin', good: 'higher', definition: 'Net revenue - cost of sales' },
   gross_margin_pct: { label: 'Gross margin %', good: 'higher', definition: '(Net revenue - cost of sales) / net revenue' },
@@ -93,7 +93,7 @@ export const KPI_LABELS: Partial<Record<KpiId, { label: string; good: GoodDirect
   ap_total: { label: 'Payables', good: 'neutral', definition: 'Open supplier payables at month-end' },
   dpo_days: { label: 'DPO', good: 'neutral', definition: 'Payables / purchases x days' },
   inventory_value: { label: 'Inventory value', good: 'neutral', definition: 'Stock valuation at month-end' },
-  inventory_days_of_supply: { label: 'Days of supply', good: 'lower', definition: 'On-hand quantity / average daily outgoing quantity' },
+  inventory_days_of_supply: { label: 'Days of supply', good: 'lower', definition: 'Inventory value / cost of sales x days in the period' },
   pipeline_weighted: { label: 'Weighted pipeline', good: 'higher', definition: 'Open opportunities x probability' },
   pipeline_coverage: { label: 'Pipeline coverage', good: 'higher', definition: 'Weighted pipeline / remaining target' },
   win_rate: { label: 'Win rate', good: 'higher', definition: 'Won / (won + lost) opportunities, by count' },
@@ -101,7 +101,7 @@ export const KPI_LABELS: Partial<Record<KpiId, { label: string; good: GoodDirect
   average_order_value: { label: 'Average order value', good: 'higher', definition: 'Net order value / confirmed orders' },
   revenue_by_channel: { label: 'Revenue by channel', good: 'higher', definition: 'Net revenue by sales team / channel' },
   top10_customer_share: { label: 'Top-10 customer share', good: 'lower', definition: 'Net revenue of the ten largest customers / total' },
-  csat: { label: 'Customer satisfaction', good: 'higher', definition: 'Average rating' },
+  csat: { label: 'Customer satisfaction', good: 'higher', definition: 'Share of survey responses scoring 4 or 5 out of 5' },
   budget_variance: { label: 'Budget variance', good: 'higher', definition: 'Actual vs budget, Better/(Worse)' },
 };
 

@@ -18,6 +18,15 @@ export function hasRelativeVariance(row: TableRow): boolean {
   return row.kind !== 'heading' && row.unit !== 'percent' && row.unit !== 'points';
 }
 
+/**
+ * Whether a cell is a relative variance that exists in principle (both figures are there) but is not meaningful
+ * (zero or negative base, beyond ±999.9 %): renderers print "n/m" there, not a blank that looks like missing data.
+ */
+export function isNotMeaningful(row: TableRow, column: TableColumn): boolean {
+  if (column.kind !== 'variancePct' || !hasRelativeVariance(row) || (row.values[column.key] ?? null) !== null) return false;
+  return (row.values[column.a] ?? null) !== null && (row.values[column.b] ?? null) !== null;
+}
+
 function signed(value: Figure, sign: 1 | -1): Figure {
   return value === null ? null : value * sign;
 }
@@ -35,12 +44,28 @@ function sumFigures(values: Figure[]): Figure {
 function difference(a: Figure, b: Figure, row: TableRow): Figure {
   if (a === null || b === null) return null;
   const favourable = row.good === 'lower' ? b - a : a - b;
-  return row.unit === 'percent' ? favourable * 100 : favourable;
+  // Amounts are integer minor units (exact); ratios and days are floats whose difference carries binary noise
+  // (1.3500999999999985 pp) that would otherwise land in the workbook's cached values.
+  if (row.unit === 'amount') return favourable;
+  return cleanFloat(row.unit === 'percent' ? favourable * 100 : favourable);
 }
 
+/** Relative changes beyond ±999.9 % say nothing a reader can use; finance packs print "n/m" instead. */
+export const MAX_RELATIVE_VARIANCE = 9.999;
+
+/**
+ * Relative Better/(Worse) change against `b`. Not meaningful (null, printed "n/m") when the base is zero or
+ * negative (a change from a loss is not a percentage of it) or when it exceeds {@link MAX_RELATIVE_VARIANCE}.
+ */
 function relativeDifference(a: Figure, b: Figure, row: TableRow): Figure {
-  if (a === null || b === null || b === 0) return null;
-  return (row.good === 'lower' ? b - a : a - b) / Math.abs(b);
+  if (a === null || b === null || b <= 0) return null;
+  const relative = (row.good === 'lower' ? b - a : a - b) / b;
+  return Math.abs(relative) > MAX_RELATIVE_VARIANCE ? null : cleanFloat(relative);
+}
+
+/** Rounds away float noise (12 significant decimals are far below any displayed precision). */
+function cleanFloat(value: number): number {
+  return Math.round(value * 1e12) / 1e12;
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { EChartsOption } from 'echarts';
 import { CHART_COLORS, CHART_TEXT_STYLE } from './palette';
+import { valueLabel } from './value-label';
 
 /** One ageing bucket ("Current", "1–30", ...) and its open amount in the display unit. */
 export interface AgingBucket {
   label: string;
   amount: number;
+  /** The bar's value label as the tables print it ("(47)", "–"); defaults to the plain number. */
+  valueText?: string;
 }
 
 /** Receivables ageing as columns, shading from green (not yet due) to red (90+ days overdue). */
@@ -23,6 +26,7 @@ export function agingOption(buckets: AgingBucket[], unitLabel: string): EChartsO
         data: buckets.map((bucket, index) => ({
           value: bucket.amount,
           itemStyle: { color: shades[Math.min(index, shades.length - 1)] },
+          ...valueLabel(bucket.valueText),
         })),
         label: { show: true, position: 'top', ...CHART_TEXT_STYLE, fontSize: 11 },
       },

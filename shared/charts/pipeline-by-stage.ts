@@ -1,5 +1,6 @@
 import type { EChartsOption } from 'echarts';
 import { CHART_COLORS, CHART_TEXT_STYLE } from './palette';
+import { valueLabel } from './value-label';
 
 /** One CRM stage: open expected revenue and its probability-weighted part, in the display unit. */
 export interface PipelineStage {
@@ -7,6 +8,8 @@ export interface PipelineStage {
   /** Unweighted expected revenue, when the source has it. */
   expected?: number;
   weighted: number;
+  /** The weighted bar's value label as the tables print it; defaults to the plain number. */
+  valueText?: string;
 }
 
 /** Open pipeline by stage (in stage order): expected revenue outlined (when known), weighted revenue solid. */
@@ -26,7 +29,7 @@ export function pipelineByStageOption(stages: PipelineStage[], unitLabel: string
   series.push({
     name: 'Weighted',
     type: 'bar',
-    data: stages.map((stage) => stage.weighted),
+    data: stages.map((stage) => ({ value: stage.weighted, ...valueLabel(stage.valueText) })),
     barWidth: '50%',
     itemStyle: { color: CHART_COLORS.actual },
     label: { show: true, position: 'top', ...CHART_TEXT_STYLE, fontSize: 11 },

@@ -1,11 +1,14 @@
 import type { EChartsOption } from 'echarts';
 import { CHART_COLORS, CHART_TEXT_STYLE, SERIES_COLORS } from './palette';
+import { valueLabel } from './value-label';
 
 /** One channel's revenue in the display unit, with the prior-year figure when known. */
 export interface ChannelRevenue {
   channel: string;
   actual: number;
   priorYear?: number | null;
+  /** The bar's value label as the tables print it ("(47)"); defaults to the plain number. */
+  valueText?: string;
 }
 
 /** Horizontal bars of revenue by channel (largest on top), prior year as thin grey bars. */
@@ -17,7 +20,7 @@ export function revenueByChannelOption(channels: ChannelRevenue[], unitLabel: st
     {
       name: 'Actual',
       type: 'bar',
-      data: ordered.map((row, index) => ({ value: row.actual, itemStyle: { color: SERIES_COLORS[(ordered.length - 1 - index) % SERIES_COLORS.length] } })),
+      data: ordered.map((row, index) => ({ value: row.actual, itemStyle: { color: SERIES_COLORS[(ordered.length - 1 - index) % SERIES_COLORS.length] }, ...valueLabel(row.valueText) })),
       label: { show: true, position: 'right', ...CHART_TEXT_STYLE, fontSize: 11 },
       barWidth: '50%',
     },

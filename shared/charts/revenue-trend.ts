@@ -35,8 +35,9 @@ export function revenueTrendOption(input: RevenueTrendInput): EChartsOption {
   return {
     animation: false,
     textStyle: CHART_TEXT_STYLE,
-    legend: { bottom: 0, textStyle: CHART_TEXT_STYLE },
-    grid: { left: 56, right: 16, top: 28, bottom: 48 },
+    // One series needs no legend: the title names it.
+    legend: series.length > 1 ? { bottom: 0, textStyle: CHART_TEXT_STYLE } : { show: false },
+    grid: { left: 56, right: 16, top: 28, bottom: series.length > 1 ? 48 : 28 },
     xAxis: { type: 'category', data: input.labels, axisTick: { show: false }, axisLine: { lineStyle: { color: CHART_COLORS.grid } } },
     yAxis: { type: 'value', name: input.unitLabel, nameTextStyle: CHART_TEXT_STYLE, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     series,

@@ -1,11 +1,13 @@
 import { agingOption, revenueTrendOption } from '../../charts';
 import type { Kpi } from '../../reports/types';
 import { chartAmount } from '../display-values';
+import { formatAmount } from '../format';
 import type { Block } from '../model';
 import { budgetsOf } from '../report-view';
 import { balanceSheetTable, pnlTable } from './statements';
 import type { SectionContext } from './context';
-import { breakdownTable, kpiTable } from './kpi-tables';
+import { agingTable } from './aging-table';
+import { kpiTableWithNotes } from './kpi-tables';
 
 function trendChart(context: SectionContext, id: string, title: string, kpi: Kpi | undefined, seriesIsAmount = true): Block[] {
   if (!kpi) return [];
@@ -32,7 +34,7 @@ export function balanceSheetBlocks(context: SectionContext): Block[] {
 /** Cash: cash, receivables and payables with their comparisons, and the month-end cash trend. */
 export function cashBlocks(context: SectionContext): Block[] {
   return [
-    kpiTable('cash', 'Cash and working capital', context.unitLabel, context.view, ['cash', 'ar_total', 'ap_total', 'dso_days', 'dpo_days']),
+    ...kpiTableWithNotes('cash', 'Cash and working capital', context.unitLabel, context.view, ['cash', 'ar_total', 'ap_total', 'dso_days', 'dpo_days']),
     ...trendChart(context, 'cash-trend', `Cash at month-end, last 13 months (${context.unitLabel})`, context.view.kpis.cash),
   ];
 }
@@ -41,10 +43,10 @@ export function cashBlocks(context: SectionContext): Block[] {
 export function receivablesBlocks(context: SectionContext): Block[] {
   const aging = context.view.kpis.ar_aging;
   const blocks: Block[] = [];
-  const table = breakdownTable('aging', 'Receivables ageing (days past due)', context.unitLabel, aging, 'Total receivables', true);
+  const table = agingTable(context);
   if (table) blocks.push({ ...table, footnoteRefs: ['d'] });
-  else blocks.push(missing('Receivables ageing is not available for this month.'));
-  blocks.push(kpiTable('receivables', 'Receivables and DSO', context.unitLabel, context.view, ['ar_total', 'dso_days']));
+  else blocks.push(missing(`Receivables ageing is not available for this month${aging?.note ? `: ${aging.note}` : '.'}`));
+  blocks.push(...kpiTableWithNotes('receivables', 'Receivables and DSO', context.unitLabel, context.view, ['ar_total', 'dso_days']));
   if (aging?.breakdown && aging.breakdown.length > 0) {
     blocks.push({
       type: 'chart',
@@ -53,7 +55,11 @@ export function receivablesBlocks(context: SectionContext): Block[] {
       width: 900,
       height: 260,
       option: agingOption(
-        aging.breakdown.map((row) => ({ label: row.label, amount: chartAmount(row.month, context.display.currencyDecimals, context.scale) ?? 0 })),
+        aging.breakdown.map((row) => ({
+          label: row.label,
+          amount: chartAmount(row.month, context.display.currencyDecimals, context.scale) ?? 0,
+          valueText: formatAmount(row.month ?? 0, context.display),
+        })),
         context.unitLabel,
       ),
     });
@@ -64,7 +70,7 @@ export function receivablesBlocks(context: SectionContext): Block[] {
 /** Inventory: value and days of supply with the value trend. */
 export function inventoryBlocks(context: SectionContext): Block[] {
   return [
-    kpiTable('inventory', 'Inventory', context.unitLabel, context.view, ['inventory_value', 'inventory_days_of_supply']),
+    ...kpiTableWithNotes('inventory', 'Inventory', context.unitLabel, context.view, ['inventory_value', 'inventory_days_of_supply']),
     ...trendChart(context, 'inventory-trend', `Inventory value, last 13 months (${context.unitLabel})`, context.view.kpis.inventory_value),
   ];
 }

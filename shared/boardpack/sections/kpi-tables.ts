@@ -1,5 +1,5 @@
 import type { Kpi, KpiId } from '../../reports/types';
-import type { TableBlock, TableColumn, TableRow } from '../model';
+import type { Block, TableBlock, TableColumn, TableRow } from '../model';
 import { completeTable } from '../table-math';
 import { kpiLabel, kpiUnit, KPI_LABELS, priorMonth, type ReportView } from '../report-view';
 
@@ -15,15 +15,23 @@ export const KPI_COLUMNS: TableColumn[] = [
   { kind: 'variance', key: 'ytd_dpy', label: '\u0394 PY', group: 'Year to date', a: 'ytd_ac', b: 'ytd_py' },
 ];
 
+/**
+ * KPIs whose amounts are too small for the table's thousands: shown in full currency units, the row label saying
+ * so ("Average order value (EUR)"), so "7" never stands for EUR 6,746.
+ */
+const FULL_UNIT_KPIS: ReadonlySet<KpiId> = new Set(['average_order_value']);
+
 function kpiRow(id: KpiId, kpi: Kpi): TableRow {
   const good = KPI_LABELS[id]?.good;
+  const fullUnits = FULL_UNIT_KPIS.has(id) && kpi.unit.kind === 'money';
   return {
     key: id,
-    label: kpiLabel(id),
+    label: fullUnits && kpi.unit.kind === 'money' ? `${kpiLabel(id)} (${kpi.unit.currency})` : kpiLabel(id),
     kind: 'detail',
     unit: kpiUnit(kpi),
     good: good === 'lower' ? 'lower' : 'higher',
     values: { m_ac: kpi.month, m_pm: priorMonth(kpi), m_py: kpi.priorYearMonth, ytd_ac: kpi.ytd, ytd_py: kpi.priorYearYtd },
+    ...(fullUnits ? { scale: 'units' as const } : {}),
   };
 }
 
@@ -34,6 +42,24 @@ export function kpiTable(id: string, title: string, unitLabel: string, view: Rep
     return kpi ? [kpiRow(kpiId, kpi)] : [];
   });
   return { type: 'table', id, title, unitLabel, columns: KPI_COLUMNS, rows: completeTable(KPI_COLUMNS, rows) };
+}
+
+/**
+ * Why KPIs of a table have no (or only partial) figures, in plain words, as one muted paragraph under the table:
+ * an empty row must never look like a zero or a rendering fault.
+ */
+export function kpiNotes(view: ReportView, ids: KpiId[]): Block[] {
+  const notes = ids.flatMap((kpiId) => {
+    const kpi = view.kpis[kpiId];
+    if (!kpi || kpi.status === 'ok' || !kpi.note) return [];
+    return [`${kpiLabel(kpiId)}: ${kpi.note}`];
+  });
+  return notes.length === 0 ? [] : [{ type: 'paragraph', tone: 'muted', text: `Not available or incomplete. ${notes.join(' ')}` }];
+}
+
+/** {@link kpiTable} followed by the reasons for its missing figures. */
+export function kpiTableWithNotes(id: string, title: string, unitLabel: string, view: ReportView, ids: KpiId[]): Block[] {
+  return [kpiTable(id, title, unitLabel, view, ids), ...kpiNotes(view, ids)];
 }
 
 const BREAKDOWN_COLUMNS: TableColumn[] = [

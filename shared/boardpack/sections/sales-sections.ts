@@ -1,9 +1,10 @@
 import { pipelineByStageOption, revenueByChannelOption } from '../../charts';
 import { chartAmount } from '../display-values';
+import { formatAmount } from '../format';
 import type { Block, TableColumn, TableRow } from '../model';
 import { completeTable } from '../table-math';
 import type { SectionContext } from './context';
-import { breakdownTable, kpiTable } from './kpi-tables';
+import { breakdownTable, kpiTableWithNotes } from './kpi-tables';
 
 function channelChart(context: SectionContext): Block[] {
   const channels = context.view.kpis.revenue_by_channel?.breakdown ?? [];
@@ -16,7 +17,11 @@ function channelChart(context: SectionContext): Block[] {
       width: 900,
       height: 260,
       option: revenueByChannelOption(
-        channels.map((row) => ({ channel: row.label, actual: chartAmount(row.month, context.display.currencyDecimals, context.scale) ?? 0 })),
+        channels.map((row) => ({
+          channel: row.label,
+          actual: chartAmount(row.month, context.display.currencyDecimals, context.scale) ?? 0,
+          valueText: formatAmount(row.month ?? 0, context.display),
+        })),
         context.unitLabel,
       ),
     },
@@ -43,6 +48,7 @@ function pipelineChart(context: SectionContext): Block[] {
         stages.map((row) => ({
           stage: row.label,
           weighted: chartAmount(row.month, context.display.currencyDecimals, context.scale) ?? 0,
+          valueText: formatAmount(row.month ?? 0, context.display),
           ...(row.extra?.expected !== undefined && row.extra.expected !== null ? { expected: chartAmount(row.extra.expected, context.display.currencyDecimals, context.scale) ?? 0 } : {}),
         })),
         context.unitLabel,
@@ -51,12 +57,11 @@ function pipelineChart(context: SectionContext): Block[] {
   ];
 }
 
-/** Board pack: sales and pipeline by channel. */
+/** Board pack: sales and pipeline by channel; tables first so both fit one page, the chart after them. */
 export function salesPipelineBlocks(context: SectionContext): Block[] {
   return [
     ...channelTable(context),
-    ...channelChart(context),
-    kpiTable('sales', 'Orders and pipeline', context.unitLabel, context.view, [
+    ...kpiTableWithNotes('sales', 'Orders and pipeline', context.unitLabel, context.view, [
       'orders_count',
       'average_order_value',
       'pipeline_weighted',
@@ -64,20 +69,21 @@ export function salesPipelineBlocks(context: SectionContext): Block[] {
       'win_rate',
       'top10_customer_share',
     ]),
+    ...channelChart(context),
   ];
 }
 
 /** Sales pack: pipeline. */
 export function pipelineBlocks(context: SectionContext): Block[] {
-  return [kpiTable('pipeline', 'Pipeline', context.unitLabel, context.view, ['pipeline_weighted', 'pipeline_coverage', 'win_rate']), ...pipelineChart(context)];
+  return [...kpiTableWithNotes('pipeline', 'Pipeline', context.unitLabel, context.view, ['pipeline_weighted', 'pipeline_coverage', 'win_rate']), ...pipelineChart(context)];
 }
 
 /** Sales pack: channel sales. */
 export function channelSalesBlocks(context: SectionContext): Block[] {
   return [
     ...channelTable(context),
+    ...kpiTableWithNotes('orders', 'Orders', context.unitLabel, context.view, ['net_revenue', 'orders_count', 'average_order_value']),
     ...channelChart(context),
-    kpiTable('orders', 'Orders', context.unitLabel, context.view, ['net_revenue', 'orders_count', 'average_order_value']),
   ];
 }
 
@@ -103,6 +109,6 @@ export function topCustomersBlocks(context: SectionContext): Block[] {
   } else {
     blocks.push({ type: 'paragraph', text: 'Customer revenue is not available for this month.', tone: 'muted' });
   }
-  blocks.push(kpiTable('concentration', 'Customer concentration', context.unitLabel, context.view, ['top10_customer_share']));
+  blocks.push(...kpiTableWithNotes('concentration', 'Customer concentration', context.unitLabel, context.view, ['top10_customer_share']));
   return blocks;
 }

@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { formatChange, formatFigure, type AmountDisplay } from '../../../../shared/boardpack/format';
 import type { ChartBlock, KpiTile, KpiTilesBlock, TableBlock, TableColumn, TableRow } from '../../../../shared/boardpack/model';
 import { kpiSparklineOption } from '../../../../shared/charts/kpi-sparkline';
-import { cellUnit } from '../../../../shared/boardpack/table-math';
+import { cellUnit, isNotMeaningful } from '../../../../shared/boardpack/table-math';
 import { renderChartSvg } from '../charts/render-chart';
 import { PDF_COLORS } from './theme';
 
@@ -27,23 +27,43 @@ function changeColor(change: number | null, good: KpiTile['good']): string {
   return (change > 0) === (good === 'higher') ? PDF_COLORS.good : PDF_COLORS.bad;
 }
 
+/**
+ * The change line of a tile: "vs prior month +4.2%   vs budget -1.0%". A missing comparison says why in words
+ * ("no budget imported") instead of "n/a"; a tile without a value has no change line at all.
+ */
+function changeLine(tileData: KpiTile): Content {
+  // Without a value the reason takes the change line's place, right under "Not available".
+  if (tileData.value === null) return { text: pdfSafeText(tileData.note ?? 'No data for this month.'), style: 'tileChange', color: PDF_COLORS.ink };
+  const parts: { text: string; color: string }[] = [{ text: 'vs prior month ', color: PDF_COLORS.muted }];
+  if (tileData.changeVsPrior === null) parts.push({ text: 'no prior-month figure', color: PDF_COLORS.muted });
+  else parts.push({ text: formatChange(tileData.changeVsPrior, tileData.prior, tileData.unit), color: changeColor(tileData.changeVsPrior, tileData.good) });
+  if (tileData.changeVsBudget === null) parts.push({ text: `   ${tileData.budgetNote ?? 'no budget'}`, color: PDF_COLORS.muted });
+  else {
+    parts.push({ text: '   vs budget ', color: PDF_COLORS.muted });
+    parts.push({ text: formatChange(tileData.changeVsBudget, tileData.budget, tileData.unit), color: changeColor(tileData.changeVsBudget, tileData.good) });
+  }
+  return { text: parts, style: 'tileChange' };
+}
+
+function tileValue(tileData: KpiTile, layout: PdfLayout): Content {
+  if (tileData.value === null) return { text: 'Not available', style: 'tileValue', fontSize: 15, color: PDF_COLORS.muted, margin: [0, 3, 0, 3] };
+  const value = formatFigure(tileData.value, tileData.unit, layout.display, 'n/a');
+  return { text: [{ text: value }, ...(tileData.unitLabel ? [{ text: ` ${tileData.unitLabel}`, fontSize: 9, bold: false, color: PDF_COLORS.muted }] : [])], style: 'tileValue' };
+}
+
 function tile(tileData: KpiTile, layout: PdfLayout, width: number): Content {
-  const sparkline = renderChartSvg(kpiSparklineOption(tileData.sparkline), 240, 40);
+  const hasTrend = tileData.sparkline.some((value) => value !== null);
+  const sparklineWidth = width - 16;
   return {
     stack: [
       { text: tileData.label, style: 'tileLabel' },
-      { text: formatFigure(tileData.value, tileData.unit, layout.display, 'n/a'), style: 'tileValue' },
-      {
-        text: [
-          { text: 'vs prior month ', color: PDF_COLORS.muted },
-          { text: formatChange(tileData.changeVsPrior, tileData.prior, tileData.unit), color: changeColor(tileData.changeVsPrior, tileData.good) },
-          { text: '   vs budget ', color: PDF_COLORS.muted },
-          { text: formatChange(tileData.changeVsBudget, tileData.budget, tileData.unit), color: changeColor(tileData.changeVsBudget, tileData.good) },
-        ],
-        style: 'tileChange',
-      },
-      { svg: sparkline, width: width - 16, margin: [0, 4, 0, 2] },
-      { text: tileData.definition, style: 'tileNote' },
+      tileValue(tileData, layout),
+      changeLine(tileData),
+      hasTrend
+        ? { svg: renderChartSvg(kpiSparklineOption(tileData.sparkline), 240, 40), width: sparklineWidth, margin: [0, 4, 0, 2] }
+        : // Same height as a sparkline, so tiles of one row line up; drawn in the tile's own fill (invisible).
+          { canvas: [{ type: 'rect', x: 0, y: 0, w: sparklineWidth, h: (sparklineWidth * 40) / 240, color: PDF_COLORS.tileFill, lineWidth: 0 }], margin: [0, 4, 0, 2] },
+      { text: pdfSafeText(tileData.value !== null && tileData.note ? tileData.note : tileData.definition), style: 'tileNote' },
     ],
     margin: [6, 6, 6, 6],
   };
@@ -78,11 +98,29 @@ function footnoteMarks(block: TableBlock): string {
 }
 
 function figureCell(row: TableRow, column: TableColumn, layout: PdfLayout, block: TableBlock, bold: boolean): TableCell {
-  if (column.kind === 'text') return { text: pdfSafeText(row.texts?.[column.key] ?? ''), style: 'cell', bold };
+  if (column.kind === 'text') return { text: pdfSafeText(row.texts?.[column.key] ?? ''), style: 'cell', bold, ...(column.align ? { alignment: column.align, fontFeatures: ['tnum'] } : {}) };
   const value = row.values[column.key] ?? null;
-  const display = { ...layout.display, scale: block.scale ?? layout.display.scale };
-  const empty = column.kind === 'variancePct' && row.kind !== 'heading' && value === null && (row.values[column.a] ?? null) !== null ? 'n/m' : '';
-  return { text: formatFigure(value, cellUnit(row, column), display, empty), style: 'figure', bold };
+  const display = { ...layout.display, scale: row.scale ?? block.scale ?? layout.display.scale };
+  return { text: formatFigure(value, cellUnit(row, column), display, isNotMeaningful(row, column) ? 'n/m' : ''), style: 'figure', bold };
+}
+
+/** Widths: figures fit their header; short tables stay compact instead of stretching one column across the page. */
+function columnWidths(block: TableBlock): (string | number)[] {
+  const figureWidth = (column: TableColumn) => Math.max(58, Math.ceil(column.label.length * 4.4) + 10);
+  const textWidth = (column: TableColumn) => (column.key === 'reference' ? 150 : 70);
+  const stretchKey = block.columns.find((column) => column.kind === 'text' && (column.key === 'description' || column.key === 'message'))?.key;
+  const widths: (string | number)[] = block.columns.map((column) => (column.key === stretchKey ? '*' : column.kind === 'text' ? textWidth(column) : figureWidth(column)));
+  const figures = block.columns.filter((column) => column.kind !== 'text').length;
+  const hasText = block.columns.some((column) => column.kind === 'text');
+  const label = stretchKey || hasText ? 110 : figures <= 3 ? 220 : '*';
+  return [label, ...widths];
+}
+
+/** The unit in the title where the header cell does not state it ("Top customers (EUR k)"). */
+function titleUnit(block: TableBlock): string {
+  const statesUnit = block.labelHeader === undefined || block.labelHeader === block.unitLabel;
+  const hasAmounts = block.rows.some((row) => row.unit === 'amount');
+  return !statesUnit && hasAmounts ? ` (${block.unitLabel})` : '';
 }
 
 /**
@@ -106,7 +144,7 @@ export function tableContent(block: TableBlock, layout: PdfLayout): Content {
   }
   body.push([
     { text: block.labelHeader ?? block.unitLabel, style: 'tableHeader', color: PDF_COLORS.muted },
-    ...block.columns.map((column): TableCell => ({ text: column.label, style: 'tableHeader', alignment: column.kind === 'text' ? 'left' : 'right' })),
+    ...block.columns.map((column): TableCell => ({ text: column.label, style: 'tableHeader', alignment: column.kind === 'text' ? (column.align ?? 'left') : 'right' })),
   ]);
   const headerRows = body.length;
   for (const row of block.rows) {
@@ -117,9 +155,7 @@ export function tableContent(block: TableBlock, layout: PdfLayout): Content {
     ]);
   }
   const kinds = block.rows.map((row) => row.kind);
-  const textColumns = block.columns.filter((column) => column.kind === 'text').length;
-  const widths: (string | number)[] = ['*', ...block.columns.map((column) => (column.kind === 'text' ? (column.key === 'description' || column.key === 'message' ? 200 : 70) : 58))];
-  if (textColumns > 0 && widths.length > 1) widths[0] = 110;
+  const widths = columnWidths(block);
   const table: Content = {
     table: { headerRows, dontBreakRows: true, widths, body },
     layout: {
@@ -137,14 +173,14 @@ export function tableContent(block: TableBlock, layout: PdfLayout): Content {
       paddingBottom: () => 2.5,
     },
   };
-  const title: Content = { text: `${block.title}${footnoteMarks(block)}`, style: 'tableTitle' };
+  const title: Content = { text: `${block.title}${titleUnit(block)}${footnoteMarks(block)}`, style: 'tableTitle' };
   return block.rows.length <= 18 ? { stack: [title, table], unbreakable: true } : { stack: [title, table] };
 }
 
 /** A chart drawn as vector SVG by ECharts' server-side renderer, with its title, kept together. */
 export function chartContent(block: ChartBlock, layout: PdfLayout): Content {
   // Capped in height too, so a chart fits under the KPI tiles instead of leaving a half-empty page.
-  const width = Math.min(layout.contentWidth, 700, (190 * block.width) / block.height);
+  const width = Math.min(layout.contentWidth, 700, (165 * block.width) / block.height);
   return {
     unbreakable: true,
     stack: [

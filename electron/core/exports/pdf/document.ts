@@ -35,7 +35,7 @@ function coverPage(doc: BoardPackDocument): Content[] {
       table: { widths: [90, '*'], body: facts.map(([label, value]) => [{ text: label, color: PDF_COLORS.muted, fontSize: 10 }, { text: value, fontSize: 10, fontFeatures: ['tnum'] }]) },
       layout: 'noBorders',
     },
-    { text: 'Confidential \u2013 prepared for the board of directors.', fontSize: 9, italics: true, color: PDF_COLORS.muted, margin: [0, 40, 0, 0] },
+    { text: `Confidential \u2013 prepared for ${doc.template === 'board' ? 'the board of directors' : 'the sales managers'}.`, fontSize: 9, italics: true, color: PDF_COLORS.muted, margin: [0, 40, 0, 0] },
   ];
 }
 

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { excelNumberFormat, type AmountDisplay } from '../../../../shared/boardpack/format';
 import type { TableBlock, TableColumn, TableRow } from '../../../../shared/boardpack/model';
-import { cellUnit } from '../../../../shared/boardpack/table-math';
+import { cellUnit, isNotMeaningful } from '../../../../shared/boardpack/table-math';
 import { cellNumber, lookupFormula } from './data-sheet';
 import { neutraliseText } from './safe-text';
 
@@ -86,7 +86,7 @@ export function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock, startRow
   table.columns.forEach((column, index) => {
     const cell = labelRow.getCell(index + 2);
     cell.value = column.label;
-    cell.alignment = { horizontal: column.kind === 'text' ? 'left' : 'right', wrapText: true };
+    cell.alignment = { horizontal: column.kind === 'text' ? (column.align ?? 'left') : 'right', wrapText: true };
   });
   for (let c = 1; c <= table.columns.length + 1; c += 1) {
     const cell = labelRow.getCell(c);
@@ -108,6 +108,7 @@ export function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock, startRow
       const cell = sheetRow.getCell(index + 2);
       if (column.kind === 'text') {
         cell.value = neutraliseText(row.texts?.[column.key] ?? '');
+        if (column.align) cell.alignment = { horizontal: column.align };
         return;
       }
       const formula = cellFormula(table, row, column, address);
@@ -115,8 +116,11 @@ export function writeTable(sheet: ExcelJS.Worksheet, table: TableBlock, startRow
       const unit = cellUnit(row, column);
       if (formula !== null && value !== null) {
         cell.value = { formula, result: cellNumber(value, unit, display.currencyDecimals) };
-        cell.numFmt = excelNumberFormat(unit, display);
+        cell.numFmt = excelNumberFormat(unit, { ...display, scale: row.scale ?? display.scale });
         rowAddresses.set(column.key, `$${columnLetter(index + 2)}$${r}`);
+      } else if (isNotMeaningful(row, column)) {
+        // Text, never a number: the same "n/m" the PDF prints, and no formula a recalculation could disagree with.
+        cell.value = 'n/m';
       }
       cell.alignment = { horizontal: 'right' };
     });

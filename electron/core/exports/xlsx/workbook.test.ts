@@ -101,7 +101,9 @@ describe('renderXlsx', () => {
     });
     expect(commentary).toMatch(/^'=HYPERLINK/);
     const names = workbook.definedNames.model.map((entry) => entry.name);
-    expect(names).toEqual(expect.arrayContaining(['Data_Value', 'Data_Table', 'Data_Row', 'Data_Column', 'KPI_net_revenue', 'KPI_cash']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Data_Value', 'Data_Table', 'Data_Row', 'Data_Column', ...['net_revenue', 'gross_margin_pct', 'dso_days', 'pipeline_coverage', 'inventory_days_of_supply', 'csat'].map((id) => `KPI_${id}`)]),
+    );
     const view = pnl?.views[0];
     expect(view).toMatchObject({ state: 'frozen', xSplit: 1, showGridLines: false });
     expect(pnl?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
