@@ -100,7 +100,10 @@ describe('consolidation', () => {
     const g = report.consolidated!;
     expect(g.currency).toBe('EUR');
     expect(g.kpis.net_revenue.month).toBe(15_000 + tr(20_000, avgGbpEur) - 5_000);
-    expect(g.kpis.cogs.month).toBe(4_000);
+    // The seller's intercompany revenue leaves revenue and cost of sales alike; the buyer's own cost
+    // (4,500 GBP, translated) stays, so only the difference between the two sides remains in COGS.
+    expect(g.kpis.cogs.month).toBe(4_000 + tr(4_500, avgGbpEur) - 5_000);
+    expect(g.kpis.gross_margin.month).toBe(15_000 + tr(20_000, avgGbpEur) - 4_000 - tr(4_500, avgGbpEur));
     expect(g.intercompany.eliminatedRevenueMonth).toBe(5_000);
     const pair = g.intercompany.pairs.find((p) => p.sellerCompanyId === 1 && p.buyerCompanyId === 2)!;
     expect(pair.sellerRevenue).toBe(5_000);

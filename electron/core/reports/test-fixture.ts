@@ -67,6 +67,8 @@ export function seedTwoCompanyGroup(db: Database.Database): void {
     moves.push({
       sync_company_id: c, id, name: `M${id}`, date, state, move_type: type, company_id: c, partner_id: partner, commercial_partner_id: partner === 211 ? 201 : partner,
       invoice_date: type === 'entry' ? null : date, team_id: team?.[0] ?? null, team_name: team?.[1] ?? null, amount_total_signed: total,
+      // No taxes in this fixture: the untaxed total equals the total.
+      amount_untaxed_signed: type === 'entry' ? 0 : total,
     });
     for (const [account, balance, extra] of items) {
       lines.push({
