@@ -14,7 +14,7 @@ export function MarkFinalModal({ opened, errors, busy, error, onClose, onConfirm
   const [by, setBy] = useState('');
   const [waiver, setWaiver] = useState('');
   return (
-    <Modal withinPortal={false} closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={onClose} title="Mark the pack final" size="lg">
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={onClose} title="Mark the pack final" size="lg">
       <Stack gap="sm">
         <Text size="sm">Marking final freezes the month as an immutable snapshot; the pack then always renders the same figures.</Text>
         {errors.length > 0 ? (

@@ -83,11 +83,17 @@ export function DashboardPage() {
       {data.availability.length > 0 && (
         <Text size="xs" c="dimmed">Not synced: {data.availability.map((a) => `${a.model} (${a.reason})`).join('; ')}</Text>
       )}
-      {/* Inside <main> (no portal) so the drawer's <header> is not a second banner landmark. */}
-      <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" size="75%" title={open ? `Drill-down: ${kpiLabel(open)}` : ''}
-        withinPortal={false} closeButtonProps={{ 'aria-label': 'Close the drill-down' }}>
-        {open && <DrilldownPanel kpiId={open} report={data} view={view} month={scope.month} />}
-      </Drawer>
+      {/* Compound parts without Drawer.Header: its <header> would be a second banner landmark. */}
+      <Drawer.Root opened={open !== null} onClose={() => setOpen(null)} position="right" size="75%">
+        <Drawer.Overlay />
+        <Drawer.Content aria-label={open ? `Drill-down: ${kpiLabel(open)}` : 'Drill-down'}>
+          <Group justify="space-between" p="md" pb={0}>
+            <Text fw={600}>{open ? `Drill-down: ${kpiLabel(open)}` : ''}</Text>
+            <Drawer.CloseButton aria-label="Close the drill-down" />
+          </Group>
+          <Drawer.Body>{open && <DrilldownPanel kpiId={open} report={data} view={view} month={scope.month} />}</Drawer.Body>
+        </Drawer.Content>
+      </Drawer.Root>
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ export function DecisionModal({ row, action, busy, onClose, onConfirm }: {
   const [note, setNote] = useState('');
   const verb = action === 'resolved' ? 'Resolve' : 'Ignore';
   return (
-    <Modal withinPortal={false} closeButtonProps={{ 'aria-label': 'Close' }} opened={row !== null} onClose={onClose} title={`${verb} exception`}>
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={row !== null} onClose={onClose} title={`${verb} exception`}>
       {row && (
         <Stack gap="sm">
           <Text size="sm">{row.sourceRef} · {row.category}</Text>
