@@ -95,3 +95,81 @@ describe('buildBoardPack', () => {
     expect(share?.values.ltm).toBeCloseTo((top?.values.ltm ?? 0) / (all?.values.ltm ?? 1), 12);
   });
 });
+
+describe('executive KPI tiles', () => {
+  function tilesOf(doc: BoardPackDocument) {
+    const block = doc.sections.find((section) => section.id === 'executive-summary')?.blocks.find((candidate) => candidate.type === 'kpis');
+    return block?.type === 'kpis' ? block.tiles : [];
+  }
+
+  it('carries value, prior month, 13-month trend and the unit of each of the six KPIs from the engine', () => {
+    const report = sampleReport();
+    const tiles = tilesOf(buildBoardPack(report, BASE));
+    const group = report.consolidated;
+    for (const tile of tiles) {
+      const kpi = group?.kpis[tile.id as keyof NonNullable<typeof group>['kpis']];
+      expect(tile.value).toBe(kpi?.month);
+      expect(tile.prior).toBe(kpi?.trend.at(-2)?.value);
+      expect(tile.changeVsPrior).toBe((kpi?.month ?? 0) - (kpi?.trend.at(-2)?.value ?? 0));
+      expect(tile.sparkline).toEqual(kpi?.trend.map((point) => point.value));
+      expect(tile.sparkline).toHaveLength(13);
+      expect(tile.status).toBe('ok');
+      expect(tile.note).toBeUndefined();
+    }
+    expect(tiles.find((tile) => tile.id === 'net_revenue')?.unitLabel).toBe('EUR k');
+    expect(tiles.find((tile) => tile.id === 'dso_days')?.unitLabel).toBe('');
+  });
+
+  it('says in plain words why a KPI or its budget is missing (no survey, no pipeline target, no budget)', () => {
+    const report = sampleReport();
+    const group = report.consolidated;
+    if (!group) throw new Error('sample has a group');
+    const csatNote = 'No customer-satisfaction survey imported (boardpack import csat).';
+    const targetNote = 'No revenue target: import a budget or set crm.team invoicing targets.';
+    group.kpis.csat = { ...group.kpis.csat, status: 'unavailable', note: csatNote, month: null, trend: group.kpis.csat.trend.map((point) => ({ ...point, value: null })) };
+    group.kpis.pipeline_coverage = { ...group.kpis.pipeline_coverage, status: 'unavailable', note: targetNote, month: null };
+    group.kpis.budget_variance = { ...group.kpis.budget_variance, status: 'unavailable', note: 'No budget for these months.', breakdown: [] };
+    const doc = buildBoardPack(report, BASE);
+    const tiles = tilesOf(doc);
+    const csat = tiles.find((tile) => tile.id === 'csat');
+    expect(csat).toMatchObject({ status: 'unavailable', note: csatNote, value: null, changeVsPrior: null });
+    expect(tiles.find((tile) => tile.id === 'pipeline_coverage')).toMatchObject({ status: 'unavailable', note: targetNote, value: null });
+    for (const tile of tiles) expect(tile.budgetNote).toBe('no budget imported');
+    // The key-figures table under the tiles names the same reasons.
+    const notes = doc.sections.find((section) => section.id === 'executive-summary')?.blocks.filter((block) => block.type === 'paragraph') ?? [];
+    const text = notes.map((block) => (block.type === 'paragraph' ? block.text : '')).join(' ');
+    expect(text).toContain(csatNote);
+    expect(text).toContain(targetNote);
+  });
+
+  it('marks KPIs the budget does not cover as not budgeted when a budget is loaded', () => {
+    const tiles = tilesOf(buildBoardPack(sampleReport(), BASE));
+    const budgeted = tiles.filter((tile) => tile.budget !== null);
+    expect(budgeted.length).toBeGreaterThan(0);
+    for (const tile of budgeted) expect(tile.budgetNote).toBeUndefined();
+    for (const tile of tiles.filter((candidate) => candidate.budget === null)) expect(tile.budgetNote).toBe('not budgeted');
+  });
+});
+
+describe('sales managers template', () => {
+  /** Every KPI and statement that is cash or receivables detail. */
+  const CASH_OR_RECEIVABLES = ['cash', 'ar_total', 'ar_aging', 'dso_days', 'ap_total', 'dpo_days'];
+
+  it('has no cash or receivables section, table row, tile, chart or footnote, consolidated or per company', () => {
+    for (const scope of [{ kind: 'consolidated' }, { kind: 'company', companyId: 1 }, { kind: 'company', companyId: 2 }] as const) {
+      const doc = buildBoardPack(sampleReport(), { ...BASE, template: 'sales', scope });
+      const ids = doc.sections.map((section) => section.id);
+      expect(ids).toEqual(['cover', 'contents', 'pipeline', 'channel-sales', 'top-customers']);
+      for (const forbidden of ['cash', 'receivables', 'balance-sheet', 'executive-summary', 'pnl', 'reconciliation', 'data-quality', 'appendix'] as const) expect(ids).not.toContain(forbidden);
+      for (const section of doc.sections) {
+        for (const block of section.blocks) {
+          if (block.type === 'table') for (const row of block.rows) expect(CASH_OR_RECEIVABLES, `${block.id}/${row.key}`).not.toContain(row.key);
+          if (block.type === 'kpis') for (const tile of block.tiles) expect(CASH_OR_RECEIVABLES).not.toContain(tile.id);
+          if (block.type === 'chart') expect(block.id).not.toMatch(/cash|aging|receiv/);
+        }
+      }
+      expect(doc.footnotes.map((note) => note.marker)).not.toContain('d');
+      expect(JSON.stringify(doc)).not.toMatch(/\bcash\b|receivable|DSO|ageing|payable/i);
+    }
+  });
+});

@@ -84,9 +84,10 @@ function footnotes(context: SectionContext, snapshot: { createdAt: string; hash:
   if (context.view.consolidated) {
     notes.push({
       marker: 'a',
-      text:
-        `Consolidated in ${context.view.currency}: P&L at monthly average rates, balance sheet at month-end closing rates, ` +
-        'contributed equity at historical rates; the difference is the currency translation reserve (CTA). Rates: appendix.',
+      text: sectionIds.includes('balance-sheet')
+        ? `Consolidated in ${context.view.currency}: P&L at monthly average rates, balance sheet at month-end closing rates, ` +
+          'contributed equity at historical rates; the difference is the currency translation reserve (CTA). Rates: appendix.'
+        : `Consolidated in ${context.view.currency}: each company's revenue and orders translated at the monthly average rates from Odoo.`,
     });
   }
   if (sectionIds.some((id) => RECEIVABLES_SECTIONS.has(id))) {

@@ -6,7 +6,7 @@ import { buildBoardPack, type BuildBoardPackOptions } from '../../../../shared/b
 import { formatFigure } from '../../../../shared/boardpack/format';
 import type { BoardPackDocument } from '../../../../shared/boardpack/model';
 import { sampleReport } from '../../../../shared/boardpack/testing/sample-report';
-import { hasPdfTools, pdfInfo, pdfText, qpdfCheck, renderPageInk } from '../testing/poppler';
+import { hasPdfTools, pdfInfo, pdfReadingText, pdfText, qpdfCheck, renderPageInk } from '../testing/poppler';
 import { renderPdf } from './render-pdf';
 
 const SNAPSHOT = { createdAt: '2026-04-02T06:00:00.000Z', hash: 'feedface'.repeat(8) };
@@ -48,6 +48,7 @@ describe('renderPdf', () => {
     const text = await pdfText(path);
     const display = { scale: doc.scale, currencyDecimals: doc.currencyDecimals };
     expect(tiles(doc)).toHaveLength(6);
+    expect(tiles(doc).map((tile) => tile.id)).toEqual(['net_revenue', 'gross_margin_pct', 'dso_days', 'pipeline_coverage', 'inventory_days_of_supply', 'csat']);
     for (const tile of tiles(doc)) {
       expect(text).toContain(tile.label);
       expect(text).toContain(formatFigure(tile.value, tile.unit, display, 'n/a'));
@@ -91,5 +92,38 @@ describe('renderPdf', () => {
     expect(text).toContain('FINAL');
     expect(text).toContain('Jane Doe');
     expect((await pdfInfo(finalPath)).get('Page size')).toMatch(/792 x 612 pts \(letter\)/);
+  });
+
+  it('says on the tile why a KPI has no figure instead of a bare n/a', async (context) => {
+    if (!tools) return context.skip('poppler-utils/qpdf not installed: apt-get install -y poppler-utils qpdf');
+    const report = sampleReport();
+    const group = report.consolidated;
+    if (!group) throw new Error('sample has a group');
+    const csatNote = 'No customer-satisfaction survey imported (boardpack import csat).';
+    group.kpis.csat = { ...group.kpis.csat, status: 'unavailable', note: csatNote, month: null, trend: group.kpis.csat.trend.map((point) => ({ ...point, value: null })) };
+    group.kpis.budget_variance = { ...group.kpis.budget_variance, status: 'unavailable', breakdown: [] };
+    const dir = await mkdtemp(join(tmpdir(), 'bp-pdf-na-'));
+    const file = join(dir, 'pack.pdf');
+    await writeFile(file, await renderPdf(buildBoardPack(report, OPTIONS)));
+    const summaryPage = (await pdfReadingText(file)).split('\f')[2] ?? '';
+    const flat = summaryPage.replace(/\s+/g, ' ');
+    expect(flat).toContain('Customer satisfaction');
+    expect(flat).toContain('Not available');
+    expect(flat).toContain(csatNote);
+    expect(flat).toContain('no budget imported');
+    expect(flat).not.toMatch(/\bn\/a\b/);
+  });
+
+  it('renders a sales managers pack with no cash or receivables detail', async (context) => {
+    if (!tools) return context.skip('poppler-utils/qpdf not installed: apt-get install -y poppler-utils qpdf');
+    for (const scope of [{ kind: 'consolidated' }, { kind: 'company', companyId: 2 }] as const) {
+      const sales = buildBoardPack(sampleReport(), { ...OPTIONS, template: 'sales', scope });
+      const dir = await mkdtemp(join(tmpdir(), 'bp-pdf-sales-'));
+      const file = join(dir, 'sales.pdf');
+      await writeFile(file, await renderPdf(sales));
+      const text = await pdfText(file);
+      for (const expected of ['Sales managers pack', 'Pipeline', 'Sales by channel', 'Top customers', 'Weighted pipeline', 'prepared for the sales managers']) expect(text).toContain(expected);
+      expect(text).not.toMatch(/\bcash\b|receivable|\bDSO\b|days sales outstanding|ageing|aging|payable|\bDPO\b|balance sheet|board of directors/i);
+    }
   });
 });

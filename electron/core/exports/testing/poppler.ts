@@ -20,6 +20,12 @@ export async function pdfText(path: string): Promise<string> {
   return stdout;
 }
 
+/** pdftotext in reading order (no -layout): side-by-side tiles come out one after the other, not interleaved. */
+export async function pdfReadingText(path: string): Promise<string> {
+  const { stdout } = await run('pdftotext', [path, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
 /** pdfinfo fields as a map ("Pages" -> "14"). */
 export async function pdfInfo(path: string): Promise<Map<string, string>> {
   const { stdout } = await run('pdfinfo', [path]);

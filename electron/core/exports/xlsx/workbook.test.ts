@@ -125,6 +125,30 @@ describe('renderXlsx', () => {
     expect(formulaOf(top.getCell(2).value)).toMatch(/^B\d+\+B\d+\+B\d+$/);
     expect(formulaOf(share.getCell(2).value)).toBe(`B${top.number}/B${all.number}`);
     expect(share.getCell(2).numFmt).toBe('0.0%;(0.0%);"\u2013"');
+    // No cash or receivables detail anywhere in the sales managers' workbook, Data and Info sheets included.
+    const texts: string[] = [];
+    for (const each of book.worksheets) each.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value ?? ''))));
+    expect(texts.join('\n')).not.toMatch(/\bcash\b|receivable|\bDSO\b|ageing|payable|\bDPO\b|balance sheet/i);
+    expect(book.definedNames.model.map((entry) => entry.name).filter((name) => /cash|ar_|dso|ap_|dpo/.test(name))).toEqual([]);
+  });
+
+  it('prints a meaningless relative change as n/m text, never as a number or a formula', async () => {
+    const report = sampleReport();
+    const ebitda = report.consolidated?.pnl.find((row) => row.key === 'ebitda');
+    if (!ebitda) throw new Error('sample has an EBITDA line');
+    ebitda.priorYearMonth = -1_000;
+    // Without a budget the P&L shows the relative Δ PY % columns.
+    if (report.consolidated) report.consolidated.kpis.budget_variance.breakdown = [];
+    const book = await load(await renderXlsx(buildBoardPack(report, { template: 'board', scope: { kind: 'consolidated' }, status: 'draft', snapshot: SNAPSHOT })));
+    const pnl = book.getWorksheet('P&L');
+    if (!pnl) throw new Error('no P&L sheet');
+    const header = findRow(pnl, 'EUR k');
+    let pctColumn = 0;
+    header.eachCell((cell, column) => {
+      if (pctColumn === 0 && cell.value === '\u0394 PY %') pctColumn = column;
+    });
+    expect(pctColumn).toBeGreaterThan(0);
+    expect(findRow(pnl, 'EBITDA').getCell(pctColumn).value).toBe('n/m');
   });
 
   it('renders byte-identical files for the same document', async () => {
