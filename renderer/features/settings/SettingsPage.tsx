@@ -1,6 +1,6 @@
 import { Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Text, TextInput, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/rpc/contracts/settings';
 import { useApi } from '../../api/ApiContext';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
@@ -19,13 +19,10 @@ export function SettingsPage() {
   const settings = useSettings();
   const workspace = useWorkspace();
   const { setColorScheme } = useMantineColorScheme();
-  const [draft, setDraft] = useState<Settings | null>(null);
-  useEffect(() => {
-    if (settings.data && draft === null) {
-      const { dataDir: _dataDir, ...rest } = settings.data;
-      setDraft(rest);
-    }
-  }, [settings.data, draft]);
+  const [edited, setDraft] = useState<Settings | null>(null);
+  // Unsaved edits win; until the first edit the stored settings are shown.
+  const stored: Settings | null = settings.data ? (({ dataDir: _dataDir, ...rest }) => rest)(settings.data) : null;
+  const draft = edited ?? stored;
   const save = useMutation({
     mutationFn: (next: Settings) => api.call('settings.set', next),
     onSuccess: (saved) => {

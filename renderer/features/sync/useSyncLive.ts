@@ -23,18 +23,18 @@ export function useSyncLive(enabled = true): LiveSync {
   const api = useApi();
   const queryClient = useQueryClient();
   const status = useSyncStatus(enabled);
-  const [live, setLive] = useState<LiveSync>({ running: false, runId: null, step: 0, steps: 0, models: [], completed: null });
-
-  useEffect(() => {
-    if (!status.data) return;
-    setLive((current) => (current.runId && current.runId === status.data.runId && current.models.length > status.data.models.length
-      ? current
-      : { ...current, running: status.data.running, runId: status.data.runId, step: status.data.step, steps: status.data.steps, models: status.data.models }));
-  }, [status.data]);
+  // Events win once they arrive; before that the core's status snapshot is the truth.
+  const [fromEvents, setLive] = useState<LiveSync | null>(null);
+  const snapshot: LiveSync = {
+    running: status.data?.running ?? false, runId: status.data?.runId ?? null, step: status.data?.step ?? 0, steps: status.data?.steps ?? 0,
+    models: status.data?.models ?? [], completed: null,
+  };
+  const live = fromEvents && (fromEvents.running || fromEvents.completed || !snapshot.running) ? fromEvents : snapshot;
 
   useEffect(() => {
     const offProgress = api.on('sync.progressed', (event) => {
-      setLive((current) => {
+      setLive((previous) => {
+        const current = previous ?? { running: true, runId: event.runId, step: 0, steps: 0, models: [], completed: null };
         const models = current.runId === event.runId ? [...current.models] : [];
         const row: SyncModelProgress = {
           model: event.model, companyId: event.companyId ?? 0, phase: event.phase ?? 'scan', done: event.done, total: event.total,
@@ -47,7 +47,7 @@ export function useSyncLive(enabled = true): LiveSync {
       });
     });
     const offCompleted = api.on('sync.completed', (event) => {
-      setLive((current) => ({ ...current, running: false, completed: event }));
+      setLive((current) => ({ ...(current ?? { runId: event.runId, step: 0, steps: 0, models: [] }), running: false, completed: event }));
       void queryClient.invalidateQueries({ queryKey: syncKeys.all });
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.all });
     });

@@ -1,11 +1,11 @@
 import { useComputedColorScheme } from '@mantine/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsCoreOption } from 'echarts/core';
+import { init, use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+registerChartParts([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 /** Draws an option from shared/charts (the same builders the PDF uses); `label` names it for screen readers. */
 export function ChartPanel({ option, height = 260, label }: { option: EChartsCoreOption; height?: number; label: string }) {
