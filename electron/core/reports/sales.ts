@@ -36,15 +36,19 @@ export function loadRevenueDetail(db: ReadonlyDb, company: CompanyInfo, fromMont
   const revenueAccounts = [...company.accounts.values()].filter((a) => a.pnl === 'revenue').map((a) => a.id);
   const rows = db
     .prepare<[number, number, string, string, string], RevenueRow>(
-      `SELECT substr(l.date, 1, 7) AS month, m.team_id AS teamId, m.team_name AS teamName,
-              COALESCE(m.commercial_partner_id, p.commercial_partner_id, l.partner_id) AS partnerId,
-              COALESCE(m.commercial_partner_name, p.commercial_partner_name, l.partner_name) AS partnerName,
-              -SUM(l.balance) AS amount
-         FROM odoo_move_line l
-         LEFT JOIN odoo_move m ON m.sync_company_id = l.sync_company_id AND m.id = l.move_id
-         LEFT JOIN odoo_partner p ON p.sync_company_id = l.sync_company_id AND p.id = l.partner_id
-        WHERE l.sync_company_id = ? AND l.company_id = ? AND l.parent_state = 'posted' AND l.date BETWEEN ? AND ?
-          AND l.account_id IN (SELECT value FROM json_each(?))
+      // Lines are summed per (month, move, partner) before the joins: a move's many revenue lines
+      // then cost one lookup of the move and its partner instead of one per line.
+      `SELECT g.month, m.team_id AS teamId, m.team_name AS teamName,
+              COALESCE(m.commercial_partner_id, p.commercial_partner_id, g.partner_id) AS partnerId,
+              COALESCE(m.commercial_partner_name, p.commercial_partner_name, g.partner_name) AS partnerName,
+              -SUM(g.balance) AS amount
+         FROM (SELECT sync_company_id, substr(date, 1, 7) AS month, move_id, partner_id, MAX(partner_name) AS partner_name, SUM(balance) AS balance
+                 FROM odoo_move_line
+                WHERE sync_company_id = ? AND company_id = ? AND parent_state = 'posted' AND date BETWEEN ? AND ?
+                  AND account_id IN (SELECT value FROM json_each(?))
+                GROUP BY month, move_id, partner_id) g
+         LEFT JOIN odoo_move m ON m.sync_company_id = g.sync_company_id AND m.id = g.move_id
+         LEFT JOIN odoo_partner p ON p.sync_company_id = g.sync_company_id AND p.id = g.partner_id
         GROUP BY month, teamId, partnerId`,
     )
     .all(company.id, company.id, monthStart(fromMonth), monthEnd(toMonth), JSON.stringify(revenueAccounts));
