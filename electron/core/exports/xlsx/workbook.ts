@@ -72,7 +72,7 @@ function writeCover(sheet: ExcelJS.Worksheet, doc: BoardPackDocument): void {
     sheet.getCell(index + 3, 1).font = { bold: true };
     sheet.getCell(index + 3, 2).value = neutraliseText(value);
   });
-  sheet.getCell(lines.length + 4, 1).value = 'Confidential \u2013 prepared for the board. Every figure traces to the Data sheet.';
+  sheet.getCell(lines.length + 4, 1).value = `Confidential \u2013 prepared for ${doc.template === 'board' ? 'the board' : 'the sales managers'}. Every figure traces to the Data sheet.`;
   sheet.getCell(lines.length + 4, 1).font = { italic: true, color: { argb: 'FF6B7785' } };
   sheet.getColumn(1).width = 18;
   sheet.getColumn(2).width = 90;
