@@ -6,13 +6,14 @@ import { openCache, type CacheDb } from '../db/open';
 import { detectServer } from '../odoo/detect';
 import type { OdooConnectionConfig } from '../odoo/types';
 import type { CoreServices } from '../services';
+import { createAutoSync } from './auto-sync';
 import { readCacheInfo } from './cache-info';
 import { closedMonths } from './closed-months';
 import type { DemoScaleName, DemoServer, DemoServerFactory } from './demo-server';
 import { keyAgeOf } from './key-age';
 import { createProfileStore, DEMO_PROFILE_ID } from './profile-store';
 import { createSettingsStore } from './settings-store';
-import { createSyncRunner } from './sync-runner';
+import { createSyncRunner, readSyncHistory } from './sync-runner';
 
 export interface WorkspaceOptions {
   startDemoServer: DemoServerFactory;
@@ -166,10 +167,54 @@ export function createWorkspace(services: CoreServices, options: WorkspaceOption
     }
   }
 
+  /** Starts a background sync of the profile through the one runner (the UI's "Sync now" uses it too). */
+  function startSync(profileId: string, full = false): { runId: string } {
+    const profile = profiles.require(profileId);
+    const { runId } = sync.start({
+      profileId: profile.id,
+      cache: cacheFor(profile.id),
+      connection: () => connectionFor(profile.id),
+      full,
+      companies: profile.companies ?? undefined,
+    });
+    changed('sync.started');
+    return { runId };
+  }
+
+  /** Whether the profile counts as online for an automatic sync; a known-offline server is probed again. */
+  async function isOnlineForSync(profileId: string): Promise<boolean> {
+    const profile = profiles.get(profileId);
+    if (!profile) return false;
+    if (profile.kind === 'demo' && !demo) return false;
+    if (online.get(profileId)?.online !== 'offline') return true;
+    await checkOnline();
+    return online.get(profileId)?.online !== 'offline';
+  }
+
+  const autoSync = createAutoSync({
+    clock: services.clock,
+    logger,
+    schedule: () => settings.get().schedule,
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    activeProfileId: () => activeProfile()?.id ?? null,
+    isOnline: isOnlineForSync,
+    isSyncing: () => sync.isRunning(),
+    lastSyncAt: (profileId) => {
+      const last = readSyncHistory(cacheFor(profileId), 1)[0];
+      return last ? new Date(last.startedAt) : null;
+    },
+    startSync: (profileId) => {
+      startSync(profileId);
+    },
+  });
+  autoSync.start();
+
   return {
     profiles,
     settings,
     sync,
+    startSync,
+    autoSync,
     cacheFor,
     activeProfile,
     requireActive,
@@ -179,8 +224,9 @@ export function createWorkspace(services: CoreServices, options: WorkspaceOption
     state,
     checkOnline,
     changed,
-    /** Stops the sync, closes the caches and the demo server. */
+    /** Stops the automatic sync and the running one, closes the caches and the demo server. */
     async close(): Promise<void> {
+      autoSync.stop();
       sync.cancel();
       await sync.settle();
       for (const cache of caches.values()) cache.close();
