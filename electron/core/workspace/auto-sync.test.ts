@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RpcEvent } from '../../../shared/rpc/envelope';
 import { fixedClock } from '../clock';
-import { AUTO_SYNC_CHECK_MS } from './auto-sync';
+import { AUTO_SYNC_CHECK_MS, scheduleTimeZone } from './auto-sync';
 import { startTestCore, type TestCore } from './test-core';
 
 /** Local wall-clock times (the scheduler reads business hours in the machine's zone). 2026-11-25 is a Wednesday. */
@@ -99,4 +99,42 @@ describe('automatic sync during business hours, through the real core and the de
     expect(autoStarts(restarted.events)).toBe(0);
     expect((await restarted.call('sync.history', { limit: 50 })).runs.length).toBe(3);
   }, 120_000);
+});
+
+describe('business hours follow the Settings timezone', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads the same instant as inside hours in Berlin and outside them in Auckland', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    // 10:00 UTC on Wednesday is 11:00 in Berlin and 23:00 in Auckland.
+    const clock = fixedClock('2026-11-25T10:00:00Z');
+    const c = startTestCore({ clock });
+    try {
+      await c.call('demo.start', { scale: 'small' });
+      await c.waitFor('sync.completed');
+      clock.set('2026-11-25T10:30:00Z');
+      const schedule = { enabled: true, everyMinutes: 15, from: '08:00', to: '18:00', weekdays: [1, 2, 3, 4, 5] };
+      await c.call('settings.set', { schedule, timezone: 'Pacific/Auckland' });
+      let since = c.events.length;
+      await minutePasses();
+      expect(autoStarts(c.events, since)).toBe(0);
+
+      await c.call('settings.set', { timezone: 'Europe/Berlin' });
+      since = c.events.length;
+      await minutePasses();
+      expect(autoStarts(c.events, since)).toBe(1);
+      await c.waitFor('sync.completed', since);
+    } finally {
+      await c.close();
+    }
+  }, 120_000);
+
+  it('falls back to the machine zone for an unknown one', () => {
+    const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(scheduleTimeZone(null)).toBe(machine);
+    expect(scheduleTimeZone('Not/AZone')).toBe(machine);
+    expect(scheduleTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+  });
 });

@@ -6,7 +6,7 @@ import { openCache, type CacheDb } from '../db/open';
 import { detectServer } from '../odoo/detect';
 import type { OdooConnectionConfig } from '../odoo/types';
 import type { CoreServices } from '../services';
-import { createAutoSync } from './auto-sync';
+import { createAutoSync, scheduleTimeZone } from './auto-sync';
 import { readCacheInfo } from './cache-info';
 import { closedMonths } from './closed-months';
 import type { DemoScaleName, DemoServer, DemoServerFactory } from './demo-server';
@@ -195,7 +195,7 @@ export function createWorkspace(services: CoreServices, options: WorkspaceOption
     clock: services.clock,
     logger,
     schedule: () => settings.get().schedule,
-    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timeZone: () => scheduleTimeZone(settings.get().timezone),
     activeProfileId: () => activeProfile()?.id ?? null,
     isOnline: isOnlineForSync,
     isSyncing: () => sync.isRunning(),
