@@ -1,5 +1,5 @@
-import { app, utilityProcess } from 'electron';
-import { fork } from 'node:child_process';
+import { app, utilityProcess, type UtilityProcess } from 'electron';
+import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { RpcEvent, RpcRequest, RpcResponse } from '../../shared/rpc/envelope';
 import type { SecretStore } from '../core/secrets';
@@ -19,12 +19,17 @@ export interface CoreConnection {
  */
 export function startCoreProcess(options: { outDir: string; dataDir: string; secrets: SecretStore }): CoreConnection {
   const entry = join(options.outDir, 'main', 'core.js');
-  const child = app.isPackaged
-    ? utilityProcess.fork(entry, [], { serviceName: 'Boardpack core' })
-    : fork(entry, [], { execPath: process.env.BOARDPACK_NODE ?? 'node', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const send = (message: ToCore) => (child as { postMessage?: (m: ToCore) => void; send?: (m: ToCore) => void }).postMessage
-    ? (child as { postMessage: (m: ToCore) => void }).postMessage(message)
-    : (child as { send: (m: ToCore) => void }).send(message);
+  let child: UtilityProcess | ChildProcess;
+  let send: (message: ToCore) => void;
+  if (app.isPackaged) {
+    const utility = utilityProcess.fork(entry, [], { serviceName: 'Boardpack core' });
+    send = (message) => utility.postMessage(message);
+    child = utility;
+  } else {
+    const node = fork(entry, [], { execPath: process.env.BOARDPACK_NODE ?? 'node', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    send = (message) => void node.send(message);
+    child = node;
+  }
   const pending = new Map<RpcRequest['id'], (response: RpcResponse) => void>();
   const listeners: ((event: RpcEvent) => void)[] = [];
 
