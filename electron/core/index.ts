@@ -3,6 +3,7 @@ import type { RpcEvent } from '../../shared/rpc/envelope';
 import { createAppHandlers } from './app/handlers';
 import { createBoardpackHandlers } from './boardpack/handlers';
 import { createConnectionHandlers } from './connection/handlers';
+import { createMappingHandlers } from './mapping/handlers';
 import { createReconcileHandlers } from './reconcile/handlers';
 import { createReportsHandlers } from './reports/handlers';
 import { createSettingsHandlers } from './settings/handlers';
@@ -53,6 +54,7 @@ export function createCore(deps: CoreDeps) {
     ...createReportsHandlers(services, workspace),
     ...createReconcileHandlers(services, workspace),
     ...createBoardpackHandlers(services, workspace),
+    ...createMappingHandlers(services, workspace),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, deps.logger.child('rpc'));
   return {

@@ -3,6 +3,7 @@ import { boardpackContract } from './contracts/boardpack';
 import { connectionContract } from './contracts/connection';
 import { demoContract } from './contracts/demo';
 import { filesContract } from './contracts/files';
+import { mappingContract } from './contracts/mapping';
 import { reconcileContract } from './contracts/reconcile';
 import { reportsContract } from './contracts/reports';
 import { settingsContract } from './contracts/settings';
@@ -25,6 +26,7 @@ export const contract = {
   ...reportsContract,
   ...reconcileContract,
   ...boardpackContract,
+  ...mappingContract,
 };
 
 export type Contract = typeof contract;
