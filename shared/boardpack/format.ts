@@ -6,14 +6,52 @@ import type { AmountScale, Figure, ValueUnit } from './model';
  * dash, thousands separators, k/m scaling by the format (the value itself is never rounded).
  */
 
+/** The characters that group thousands and mark decimals in a displayed number. */
+export interface NumberSeparators {
+  group: string;
+  decimal: string;
+}
+
 /** Display options for amounts. */
 export interface AmountDisplay {
   scale: AmountScale;
   /** Minor-unit digits of the currency. */
   currencyDecimals: number;
+  /** Separators of the reader's locale; omitted = "," and "." (the Excel/PDF text, byte for byte). */
+  separators?: NumberSeparators;
 }
 
 const EN_DASH = '\u2013';
+
+/** The separators every formatter uses when none are given: the en-style text Excel and the PDF print. */
+export const EN_SEPARATORS: NumberSeparators = Object.freeze({ group: ',', decimal: '.' });
+
+/**
+ * The group and decimal separators of a BCP 47 locale, from the platform's own number formatting:
+ * de-DE -> "." and ","; fr-FR -> U+202F (narrow no-break space) and ","; en-GB -> "," and ".".
+ * An unknown or malformed tag falls back to {@link EN_SEPARATORS} rather than failing a render.
+ */
+export function localeSeparators(locale: string): NumberSeparators {
+  let parts: Intl.NumberFormatPart[];
+  try {
+    parts = new Intl.NumberFormat(locale, { useGrouping: true, minimumFractionDigits: 1 }).formatToParts(1234567.5);
+  } catch {
+    return EN_SEPARATORS;
+  }
+  const group = parts.find((part) => part.type === 'group')?.value ?? EN_SEPARATORS.group;
+  const decimal = parts.find((part) => part.type === 'decimal')?.value ?? EN_SEPARATORS.decimal;
+  // A locale whose two marks coincide would make numbers ambiguous; keep the unambiguous default then.
+  return group === decimal ? EN_SEPARATORS : { group, decimal };
+}
+
+/**
+ * Swaps the en-style marks of an already formatted number for the locale's. Formatting always runs
+ * in en style first, so the default output stays byte-identical and the rounding stays in one place.
+ */
+function withSeparators(text: string, separators: NumberSeparators | undefined): string {
+  if (!separators || (separators.group === ',' && separators.decimal === '.')) return text;
+  return text.replace(/[,.]/g, (mark) => (mark === ',' ? separators.group : separators.decimal));
+}
 
 /** Groups an unsigned digit string with commas: "1234567" -> "1,234,567". */
 function groupThousands(digits: string): string {
@@ -57,7 +95,7 @@ export function formatAmount(minor: number, display: AmountDisplay): string {
   // minor units -> displayed units * 10^shown: divide by 10^(currencyDecimals + scaleDigits - shown)
   const exponent = display.currencyDecimals + scaleDigits - shown;
   const scaled = exponent >= 0 ? roundedQuotient(minor, 10 ** exponent) : minor * 10 ** -exponent;
-  const text = fixedDecimals(scaled, shown);
+  const text = withSeparators(fixedDecimals(scaled, shown), display.separators);
   return minor < 0 ? `(${text})` : text;
 }
 
@@ -69,42 +107,42 @@ function roundFloat(value: number, decimals: number): number {
   return (Math.sign(value) * rounded) / factor;
 }
 
-/** 0.1234 -> "12.3%", -0.05 -> "(5.0%)", 0 -> "–" (Excel `0.0%;(0.0%);"–"`). */
-export function formatPercent(fraction: number, decimals = 1): string {
+/** 0.1234 -> "12.3%", -0.05 -> "(5.0%)", 0 -> "–" (Excel `0.0%;(0.0%);"–"`); de-DE separators -> "12,3%". */
+export function formatPercent(fraction: number, decimals = 1, separators?: NumberSeparators): string {
   if (fraction === 0) return EN_DASH;
-  const text = `${roundFloat(Math.abs(fraction) * 100, decimals).toFixed(decimals)}%`;
+  const text = `${withSeparators(roundFloat(Math.abs(fraction) * 100, decimals).toFixed(decimals), separators)}%`;
   return fraction < 0 ? `(${text})` : text;
 }
 
 /** A change in a percentage KPI, given in percentage points: 1.2 -> "+1.2 pp", -0.3 -> "-0.3 pp", 0 -> "–". */
-export function formatPoints(points: number): string {
+export function formatPoints(points: number, separators?: NumberSeparators): string {
   if (points === 0) return EN_DASH;
-  const text = `${roundFloat(Math.abs(points), 1).toFixed(1)} pp`;
+  const text = `${withSeparators(roundFloat(Math.abs(points), 1).toFixed(1), separators)} pp`;
   return points < 0 ? `-${text}` : `+${text}`;
 }
 
 /** Days with no decimals: 45.4 -> "45 d"; negative in parentheses. */
-export function formatDays(days: number): string {
-  const text = `${groupThousands(String(Math.abs(roundFloat(days, 0))))} d`;
+export function formatDays(days: number, separators?: NumberSeparators): string {
+  const text = `${withSeparators(groupThousands(String(Math.abs(roundFloat(days, 0)))), separators)} d`;
   return days < 0 && roundFloat(days, 0) !== 0 ? `(${text})` : text;
 }
 
 /** Months with one decimal (runway): 14.25 -> "14.3 mo". */
-export function formatMonths(months: number): string {
-  const text = `${roundFloat(Math.abs(months), 1).toFixed(1)} mo`;
+export function formatMonths(months: number, separators?: NumberSeparators): string {
+  const text = `${withSeparators(roundFloat(Math.abs(months), 1).toFixed(1), separators)} mo`;
   return months < 0 ? `(${text})` : text;
 }
 
 /** Whole counts: 1234 -> "1,234", 0 -> "–". */
-export function formatCount(count: number): string {
+export function formatCount(count: number, separators?: NumberSeparators): string {
   if (count === 0) return EN_DASH;
-  const text = groupThousands(String(Math.abs(roundFloat(count, 0))));
+  const text = withSeparators(groupThousands(String(Math.abs(roundFloat(count, 0)))), separators);
   return count < 0 ? `(${text})` : text;
 }
 
 /** Multiples with one decimal (pipeline coverage): 2.46 -> "2.5x". */
-export function formatMultiple(multiple: number): string {
-  const text = `${roundFloat(Math.abs(multiple), 1).toFixed(1)}x`;
+export function formatMultiple(multiple: number, separators?: NumberSeparators): string {
+  const text = `${withSeparators(roundFloat(Math.abs(multiple), 1).toFixed(1), separators)}x`;
   return multiple < 0 ? `(${text})` : text;
 }
 
@@ -114,21 +152,22 @@ export function formatMultiple(multiple: number): string {
  */
 export function formatFigure(value: Figure, unit: ValueUnit, display: AmountDisplay, empty = ''): string {
   if (value === null) return empty;
+  const separators = display.separators;
   switch (unit) {
     case 'amount':
       return formatAmount(value, display);
     case 'percent':
-      return formatPercent(value);
+      return formatPercent(value, 1, separators);
     case 'points':
-      return formatPoints(value);
+      return formatPoints(value, separators);
     case 'days':
-      return formatDays(value);
+      return formatDays(value, separators);
     case 'months':
-      return formatMonths(value);
+      return formatMonths(value, separators);
     case 'count':
-      return formatCount(value);
+      return formatCount(value, separators);
     case 'multiple':
-      return formatMultiple(value);
+      return formatMultiple(value, separators);
   }
 }
 
@@ -137,18 +176,18 @@ export function formatFigure(value: Figure, unit: ValueUnit, display: AmountDisp
  * absolute for days, months and multiples. Changes always carry an explicit sign ("+9 d", "-5 d", "-0.2 pp"),
  * never parentheses, so the tiles read one way whatever the unit. "n/m" when the base is zero.
  */
-export function formatChange(change: Figure, base: Figure, unit: ValueUnit): string {
+export function formatChange(change: Figure, base: Figure, unit: ValueUnit, separators?: NumberSeparators): string {
   if (change === null || base === null) return 'n/a';
-  if (unit === 'percent') return formatPoints(change * 100);
-  if (unit === 'points') return formatPoints(change);
+  if (unit === 'percent') return formatPoints(change * 100, separators);
+  if (unit === 'points') return formatPoints(change, separators);
   if (unit === 'days' || unit === 'months' || unit === 'multiple') {
     const magnitude = Math.abs(change);
-    const text = unit === 'days' ? formatDays(magnitude) : unit === 'months' ? formatMonths(magnitude) : formatMultiple(magnitude);
+    const text = unit === 'days' ? formatDays(magnitude, separators) : unit === 'months' ? formatMonths(magnitude, separators) : formatMultiple(magnitude, separators);
     return signed(text, change, unit === 'days' ? 0 : 1);
   }
   if (base === 0) return 'n/m';
   const relative = change / Math.abs(base);
-  return signed(formatPercent(Math.abs(relative)), relative, 3);
+  return signed(formatPercent(Math.abs(relative), 1, separators), relative, 3);
 }
 
 /** Prefixes "+" or "-" unless the value rounds to zero at the shown decimals (then the text is unsigned). */

@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../rpc/handlers';
 import type { CoreServices } from '../services';
-import { nextScheduledRun } from '../workspace/schedule';
+import { scheduleTimeZone } from '../workspace/auto-sync';
+import { nextScheduledRun, scheduleNote } from '../workspace/schedule';
 import { readSyncHistory } from '../workspace/sync-runner';
 import type { Workspace } from '../workspace/workspace';
 
@@ -22,16 +23,20 @@ export function createSyncHandlers(services: CoreServices, workspace: Workspace)
     'sync.cancel': async () => ({ cancelled: workspace.sync.cancel() }),
     'sync.status': async () => {
       const profile = workspace.requireActive();
-      const schedule = workspace.settings.get().schedule;
+      const settings = workspace.settings.get();
+      const schedule = settings.schedule;
+      // The zone the scheduler itself reads business hours in, so "next run" is the run it will start.
+      const timeZone = scheduleTimeZone(settings.timezone);
       const last = readSyncHistory(workspace.cacheFor(profile.id), 1)[0];
-      const next = nextScheduledRun(schedule, last ? new Date(last.startedAt) : null, services.clock.now());
+      const next = nextScheduledRun(schedule, last ? new Date(last.startedAt) : null, services.clock.now(), timeZone);
       return {
         ...workspace.sync.status(profile.id),
         schedule: {
           enabled: schedule.enabled,
           everyMinutes: schedule.everyMinutes,
           nextRunAt: next?.toISOString() ?? null,
-          note: schedule.enabled ? `Every ${schedule.everyMinutes} min, ${schedule.from}-${schedule.to}, when online and idle.` : 'Automatic sync is off (Settings > Schedule).',
+          timeZone,
+          note: scheduleNote(schedule, timeZone),
         },
       };
     },

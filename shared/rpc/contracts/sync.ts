@@ -26,7 +26,8 @@ export const SyncStatusSchema = z.object({
   models: z.array(SyncModelProgressSchema),
   /** The last failure of this profile's syncs, with what to do next. */
   lastError: ProblemSchema.extend({ at: z.string() }).nullable(),
-  schedule: z.object({ enabled: z.boolean(), everyMinutes: z.number(), nextRunAt: z.string().nullable(), note: z.string() }),
+  /** `timeZone` is the IANA zone business hours are read in (the scheduler's: Settings timezone, else the machine's). */
+  schedule: z.object({ enabled: z.boolean(), everyMinutes: z.number(), nextRunAt: z.string().nullable(), timeZone: z.string(), note: z.string() }),
 });
 /** See {@link SyncStatusSchema}. */
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
