@@ -11,6 +11,7 @@ import { ReconcilePage } from './features/reconcile/ReconcilePage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { SyncPage } from './features/sync/SyncPage';
 import { useSettings, useWorkspace } from './features/workspace/queries';
+import { LocaleProvider } from './locale/LocaleProvider';
 import { ColorSchemeToggle } from './shell/ColorSchemeToggle';
 import { Navigation, NAV_ITEMS } from './shell/Navigation';
 import { ScopeControls } from './shell/ScopeControls';
@@ -103,7 +104,7 @@ function Shell() {
 export function App() {
   return (
     <ViewProvider>
-      <Shell />
+      <LocaleProvider><Shell /></LocaleProvider>
     </ViewProvider>
   );
 }

@@ -2,18 +2,20 @@ import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
+import { useLocaleFormat } from '../../locale/LocaleContext';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import { useSnapshots } from './queries';
 
 /** Closed month-end snapshots, and what changed between two of them ("what changed since the board saw it"). */
 export function SnapshotsCard() {
   const api = useApi();
+  const format = useLocaleFormat();
   const snapshots = useSnapshots();
   const [a, setA] = useState<string | null>(null);
   const [b, setB] = useState<string | null>(null);
   const diff = useMutation({ mutationFn: () => api.call('boardpack.diff', { a: a!, b: b! }) });
   const list = snapshots.data?.snapshots ?? [];
-  const options = list.map((s) => ({ value: s.file, label: `${s.month} (closed ${s.created_at.slice(0, 16).replace('T', ' ')})` }));
+  const options = list.map((s) => ({ value: s.file, label: `${format.month(s.month)} (closed ${format.dateTime(s.created_at)})` }));
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -26,8 +28,8 @@ export function SnapshotsCard() {
             <Table.Tbody>
               {list.map((s) => (
                 <Table.Tr key={s.file} data-testid="snapshot-row">
-                  <Table.Td>{s.month}</Table.Td>
-                  <Table.Td>{new Date(s.created_at).toLocaleString()}</Table.Td>
+                  <Table.Td>{format.month(s.month)}</Table.Td>
+                  <Table.Td>{format.dateTime(s.created_at)}</Table.Td>
                   <Table.Td>{s.source_db ?? '?'} {s.odoo_version ?? ''}</Table.Td>
                   <Table.Td><code>{s.content_hash.slice(0, 16)}</code> {s.verified ? <Badge size="xs" color="teal">verified</Badge> : <Badge size="xs" color="red">hash mismatch</Badge>}</Table.Td>
                 </Table.Tr>

@@ -2,6 +2,8 @@ import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@m
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
 import { titleForCode } from '../../api/error-text';
+import { useLocaleFormat } from '../../locale/LocaleContext';
+import { createLocaleFormat } from '../../locale/locale-format';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import { useWorkspace } from '../workspace/queries';
 import { useSyncHistory, useSyncStatus } from './queries';
@@ -11,14 +13,15 @@ import { useSyncLive } from './useSyncLive';
 // Dark shades keep white badge text above 4.5:1 contrast.
 const STATUS_COLOR = { ok: 'teal.9', failed: 'red.9', cancelled: 'gray.7', running: 'indigo.9' } as const;
 
-function duration(ms: number | null): string {
+function duration(ms: number | null, seconds: (value: number) => string): string {
   if (ms === null) return '–';
-  return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60_000)} min`;
+  return ms < 60_000 ? `${seconds(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`;
 }
 
 /** Sync center: live progress per model, cancel, the last error with its hint, schedule, history. */
 export function SyncPage() {
   const api = useApi();
+  const format = useLocaleFormat();
   const workspace = useWorkspace();
   const active = workspace.data?.active ?? null;
   const live = useSyncLive();
@@ -51,7 +54,7 @@ export function SyncPage() {
         <Text size="sm" fw={600}>Schedule</Text>
         <Text size="sm" data-testid="sync-schedule">
           {status.data?.schedule.note}
-          {status.data?.schedule.nextRunAt ? ` Next run: ${new Date(status.data.schedule.nextRunAt).toLocaleString()}.` : ''}
+          {status.data?.schedule.nextRunAt ? ` Next run: ${createLocaleFormat(format.locale, status.data.schedule.timeZone).dateTime(status.data.schedule.nextRunAt, { withZone: true })}.` : ''}
         </Text>
       </Card>
       <Card withBorder>
@@ -72,13 +75,13 @@ export function SyncPage() {
           <Table.Tbody>
             {(history.data?.runs ?? []).map((run) => (
               <Table.Tr key={run.id} data-testid="sync-run">
-                <Table.Td>{new Date(run.startedAt).toLocaleString()}</Table.Td>
+                <Table.Td>{format.dateTime(run.startedAt)}</Table.Td>
                 <Table.Td><Badge size="sm" color={STATUS_COLOR[run.status]}>{run.status}</Badge></Table.Td>
                 <Table.Td>{run.full ? 'full' : 'incremental'}</Table.Td>
-                <Table.Td ta="right">{run.fetched}</Table.Td>
+                <Table.Td ta="right">{format.number(run.fetched, 0)}</Table.Td>
                 <Table.Td ta="right">{run.deleted}</Table.Td>
                 <Table.Td ta="right">{run.calls}</Table.Td>
-                <Table.Td ta="right">{duration(run.durationMs)}</Table.Td>
+                <Table.Td ta="right">{duration(run.durationMs, (value) => format.number(value, 1))}</Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed" lineClamp={2}>
                     {run.error ?? (run.skippedModels.length > 0 ? `Skipped: ${[...new Set(run.skippedModels.map((s) => `${s.model} (${s.reason})`))].join(', ')}` : '')}
