@@ -4,6 +4,7 @@ import { createAppHandlers } from './app/handlers';
 import { createBoardpackHandlers } from './boardpack/handlers';
 import { createConnectionHandlers } from './connection/handlers';
 import { createMappingHandlers } from './mapping/handlers';
+import { createPlanHandlers } from './plan/handlers';
 import { createReconcileHandlers } from './reconcile/handlers';
 import { createReportsHandlers } from './reports/handlers';
 import { createSettingsHandlers } from './settings/handlers';
@@ -55,6 +56,7 @@ export function createCore(deps: CoreDeps) {
     ...createReconcileHandlers(services, workspace),
     ...createBoardpackHandlers(services, workspace),
     ...createMappingHandlers(services, workspace),
+    ...createPlanHandlers(services, workspace),
   } satisfies Handlers;
   const dispatch = createDispatcher(handlers, deps.logger.child('rpc'));
   return {

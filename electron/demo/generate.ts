@@ -27,6 +27,7 @@ import { runDirectMonth } from './direct';
 import { runPurchasing } from './purchasing';
 import { bookOpening, runOpexMonth } from './opex';
 import { runCrmMonth } from './crm';
+import { BUDGET_FILE, CSAT_FILE, buildBudgetCsv, buildCsatCsv } from './plan-files';
 
 export const HISTORY_MONTHS = 24;
 
@@ -183,6 +184,10 @@ export function runGenerator(opts: DemoOptions, sink: DemoSink): { summary: Demo
     planted_duplicate_partners: catalog.duplicates,
     totals: { moves: ledger.moveCount, journal_items: ledger.lineCount, sale_orders: out.counts['sale.order'] ?? 0 },
   };
+  // Plan data lives outside Odoo: derived from the finished books, written beside the shop exports.
+  for (const [path, content] of [[BUDGET_FILE, buildBudgetCsv(answerKey)], [CSAT_FILE, buildCsatCsv(answerKey)]] as const) {
+    out.exportFile(path, content, content.split('\n').length - 2);
+  }
   const summary: DemoSummary = { scale, seed, endMonth, counts: { ...out.counts }, exportFiles: [...out.exportFiles] };
   return { summary, answerKey };
 }

@@ -4,6 +4,7 @@ import { connectionContract } from './contracts/connection';
 import { demoContract } from './contracts/demo';
 import { filesContract } from './contracts/files';
 import { mappingContract } from './contracts/mapping';
+import { planContract } from './contracts/plan';
 import { reconcileContract } from './contracts/reconcile';
 import { reportsContract } from './contracts/reports';
 import { settingsContract } from './contracts/settings';
@@ -27,6 +28,7 @@ export const contract = {
   ...reconcileContract,
   ...boardpackContract,
   ...mappingContract,
+  ...planContract,
 };
 
 export type Contract = typeof contract;
