@@ -33,9 +33,16 @@ export class AppPage {
     await this.page.keyboard.press('Escape');
   }
 
+  /** Picks a month in the header; a closed month's option reads "2026-10 (closed)". */
   async chooseMonth(month: string): Promise<void> {
     await this.page.getByRole('combobox', { name: 'Month' }).click();
-    await this.page.getByRole('option', { name: month, exact: true }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${month}( \\(closed\\))?$`) }).click();
+    await expect(this.page.getByRole('combobox', { name: 'Month' })).toHaveValue(new RegExp(`^${month}`));
+  }
+
+  /** The closed-month lock in the status bar (shown while the header's month is closed). */
+  get closedMonth(): Locator {
+    return this.page.getByTestId('closed-month');
   }
 
   async setTheme(theme: 'Light' | 'Dark'): Promise<void> {

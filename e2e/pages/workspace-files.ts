@@ -8,7 +8,7 @@ export function cacheFileOf(dataDir: string): string {
   return join(dataDir, 'caches', `${profiles.activeProfileId}.sqlite`);
 }
 
-/** The month the header currently shows. */
+/** The month the header currently shows (without the " (closed)" a closed month's label carries). */
 export async function dashboardMonth(page: Page): Promise<string> {
-  return page.getByRole('combobox', { name: 'Month' }).inputValue();
+  return (await page.getByRole('combobox', { name: 'Month' }).inputValue()).replace(/ \(closed\)$/, '');
 }
