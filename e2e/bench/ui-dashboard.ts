@@ -18,13 +18,19 @@ import { createCore } from '../../electron/core/index';
 import { silentLogger } from '../../electron/core/logging/logger';
 import { createMemorySecretStore } from '../../electron/core/secrets';
 import { relaunch } from '../pages/boot';
+import { seedDataDirFromCache } from './seed-cache';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'data-dir': { type: 'string' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'data-dir': { type: 'string' }, cache: { type: 'string' }, runs: { type: 'string', default: '3' } } });
 const scale = values.scale === 'large' ? 'large' : values.scale === 'small' ? 'small' : 'medium';
 const runs = Number(values.runs);
 const rss = () => `${Math.round(process.memoryUsage().rss / 1048576)} MB`;
 
 async function prepare(): Promise<string> {
+  if (values.cache) {
+    const seeded = seedDataDirFromCache(values.cache, scale);
+    console.log(`data folder ${seeded} seeded from a copy of ${values.cache}`);
+    return seeded;
+  }
   if (values['data-dir'] && existsSync(join(values['data-dir'], 'profiles.json'))) return values['data-dir'];
   const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), `boardpack-bench-${scale}-`));
   const core = createCore({ dataDir, secrets: createMemorySecretStore(), logger: silentLogger });

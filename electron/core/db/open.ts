@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import { migrations as appMigrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { checkMigrationHistory, migrate, readAppliedMigrations } from './migrate';
+import { closedCleanly, forgetCleanClose, recordCleanClose } from './clean-close';
 
 /** An open cache file. Report builders should only read `db`; the sync engine writes it. */
 export interface CacheDb {
@@ -40,7 +41,8 @@ function isCorruption(error: unknown): boolean {
 
 /**
  * Opens (and creates or migrates, unless read-only) a cache file: WAL, foreign keys, a quick
- * integrity check before anything is read, and refusal of files from a newer app.
+ * integrity check before anything is read (skipped when the file is byte-for-byte as a clean close
+ * left it, see clean-close.ts), and refusal of files from a newer app.
  */
 export function openCache(file: string, options: OpenCacheOptions): CacheDb {
   const readonly = options.readonly ?? false;
@@ -66,9 +68,11 @@ export function openCache(file: string, options: OpenCacheOptions): CacheDb {
       // NORMAL is durable against process crashes (the kill -9 case) and fast; only power loss can drop the last commits.
       db.pragma('synchronous = NORMAL');
     }
-    const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-    const problems = check.map((row) => row.quick_check).filter((text) => text !== 'ok');
-    if (problems.length > 0) throw damaged(file, problems.slice(0, 3).join('; '));
+    if (!closedCleanly(file)) {
+      const check = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+      const problems = check.map((row) => row.quick_check).filter((text) => text !== 'ok');
+      if (problems.length > 0) throw damaged(file, problems.slice(0, 3).join('; '));
+    }
 
     let schemaVersion: number;
     if (readonly) {
@@ -81,7 +85,15 @@ export function openCache(file: string, options: OpenCacheOptions): CacheDb {
       const clock = options.clock ?? systemClock;
       schemaVersion = migrate(db, file, known, { logger, now: () => clock.now() });
     }
-    return { file, db, readonly, schemaVersion, close: () => db.close() };
+    if (readonly) return { file, db, readonly, schemaVersion, close: () => db.close() };
+    forgetCleanClose(file);
+    return {
+      file, db, readonly, schemaVersion,
+      close() {
+        db.close();
+        recordCleanClose(file);
+      },
+    };
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;

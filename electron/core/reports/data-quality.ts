@@ -45,8 +45,8 @@ export function companyDataQuality(db: ReadonlyDb, company: CompanyInfo, month: 
       { code: 'unbalanced_entry', severity: 'error', companyId: c, model: 'account.move', message: `${company.name}: posted entries whose debits and credits differ.` },
       ids(
         db,
-        // `+date`: walk the (company, move) index so the grouping needs no temporary sort of the ledger.
-        `SELECT move_id AS id FROM odoo_move_line WHERE sync_company_id = ? AND company_id = ? AND parent_state = 'posted' AND +date <= ?
+        // Served by the covering ledger index (migration 0006): the move's lines are read from the index alone.
+        `SELECT move_id AS id FROM odoo_move_line WHERE sync_company_id = ? AND company_id = ? AND parent_state = 'posted' AND date <= ?
           GROUP BY move_id HAVING SUM(balance) <> 0 ORDER BY move_id`,
         c,
         c,

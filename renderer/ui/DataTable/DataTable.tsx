@@ -7,6 +7,7 @@ import { downloadBlob, saveCoreFile } from '../../api/files';
 import { Amount } from '../Amount/Amount';
 import { ErrorAlert } from '../ErrorAlert/ErrorAlert';
 import { toCsv } from './csv';
+import { filterIndexes, searchKeys, sortIndexes } from './row-index';
 import classes from './DataTable.module.css';
 
 /** One column: how to read a cell's raw value (for sort, filter, export) and, optionally, how to draw it. */
@@ -36,13 +37,6 @@ interface DataTableProps<Row> {
 type Sort = { key: string; direction: 'ascending' | 'descending' } | null;
 const ROW_HEIGHT = 30;
 
-function compare(a: string | number | null, b: string | number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
-}
-
 /**
  * The dense table of the app: virtualised (only visible rows exist in the DOM, so 100,000 rows scroll
  * smoothly), sortable by any column, filtered by a search box, exportable to CSV and XLSX.
@@ -52,28 +46,38 @@ export function DataTable<Row>({ label, rows, columns, rowKey, exportName, heigh
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
   const [sort, setSort] = useState<Sort>(null);
+  const deferredSort = useDeferredValue(sort);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  // Callers build `columns` inline (a new array every render, even while scrolling); the keys say
+  // what the columns read, so search keys, order and totals are recomputed only for new rows, columns,
+  // filter or sort.
+  const columnsKey = columns.map((c) => `${c.key}:${c.kind ?? 'text'}:${c.currency ?? ''}`).join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- columnsKey stands for the columns (see above)
+  const keys = useMemo(() => searchKeys(rows, columns), [rows, columnsKey]);
+
   const visible = useMemo(() => {
-    const needle = deferredFilter.trim().toLowerCase();
-    const filtered = needle
-      ? rows.filter((row) => columns.some((column) => String(column.value(row) ?? '').toLowerCase().includes(needle)))
-      : rows;
-    if (!sort) return filtered;
-    const column = columns.find((c) => c.key === sort.key);
-    if (!column) return filtered;
-    const sign = sort.direction === 'ascending' ? 1 : -1;
-    return [...filtered].sort((a, b) => sign * compare(column.value(a), column.value(b)));
-  }, [rows, columns, deferredFilter, sort]);
+    const indexes = filterIndexes(keys, deferredFilter);
+    const column = deferredSort ? columns.find((c) => c.key === deferredSort.key) : undefined;
+    const ordered = deferredSort && column ? sortIndexes(rows, indexes, column, deferredSort.direction) : indexes;
+    return ordered.length === rows.length && !column ? rows : ordered.map((i) => rows[i]!);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- columnsKey stands for the columns (see above)
+  }, [rows, keys, deferredFilter, deferredSort, columnsKey]);
 
   const totals = useMemo(() => {
     if (!showTotals) return new Map<string, number>();
     const sums = new Map<string, number>();
     for (const column of columns.filter((c) => c.kind === 'amount')) {
-      sums.set(column.key, visible.reduce((sum, row) => sum + Number(column.value(row) ?? 0), 0));
+      let sum = 0;
+      for (const row of visible) sum += Number(column.value(row) ?? 0);
+      sums.set(column.key, sum);
     }
     return sums;
-  }, [visible, columns, showTotals]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- columnsKey stands for the columns (see above)
+  }, [visible, columnsKey, showTotals]);
+
+  // A filter or sort of 100,000 rows renders in the background (deferred); the table says so meanwhile.
+  const pending = filter !== deferredFilter || sort !== deferredSort;
 
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
@@ -107,14 +111,14 @@ export function DataTable<Row>({ label, rows, columns, rowKey, exportName, heigh
           {toolbar}
         </Group>
         <Group gap="xs">
-          <Text size="xs" c="dimmed" data-testid="datatable-count">{visible.length === rows.length ? `${rows.length} rows` : `${visible.length} of ${rows.length} rows`}</Text>
+          <Text size="xs" c="dimmed" data-testid="datatable-count">{visible.length === rows.length ? `${rows.length} rows` : `${visible.length} of ${rows.length} rows`}{pending ? ' · updating…' : ''}</Text>
           <Button size="xs" variant="default" onClick={exportCsv}>Export CSV</Button>
           <Button size="xs" variant="default" onClick={() => xlsx.mutate()} loading={xlsx.isPending}>Export XLSX</Button>
         </Group>
       </Group>
       {xlsx.error && <ErrorAlert error={xlsx.error} />}
       <div ref={scrollRef} className={classes.scroll} style={{ height }} tabIndex={0} role="region" aria-label={`${label} (scrollable)`}>
-        <table className={classes.table} aria-label={label} aria-rowcount={visible.length + 1}>
+        <table className={classes.table} aria-label={label} aria-rowcount={visible.length + 1} aria-busy={pending}>
           <thead>
             <tr>
               {columns.map((column) => (
