@@ -4,7 +4,7 @@
  */
 import { allocate, ratio, type Minor } from '../money/money';
 import type { CategoryCode } from './categories';
-import { explainDelta, formatAmount, roundingTolerance } from './explain';
+import { explainDelta, formatAmount, grossAtOrderTaxRate, roundingTolerance } from './explain';
 import type { Cause, FxComparison, MatchPath, SettlementSummary } from './result';
 import { summarizeSettlement } from './settlement-index';
 import type { ChannelSetting, OdooInvoice, OdooSaleOrder, SettlementLine, ShopOrder } from './types';
@@ -171,9 +171,13 @@ export function evaluateMatched(order: ShopOrder, side: OdooSide, lines: readonl
     const tolerance = roundingTolerance(units, ctx.setting.roundingToleranceMinor);
     let remaining = difference;
     if (!ctx.setting.shippingInOdoo && order.shipping > 0) {
-      // Odoo is set up to book shipping outside revenue: a missing shipping amount is expected.
-      causes.push({ kind: 'shipping_policy', amount: -order.shipping, detail: `shipping ${formatAmount(order.shipping)} not revenue in Odoo (channel setting)` });
-      remaining += order.shipping;
+      // Odoo is set up to book shipping outside revenue: a missing shipping amount is expected. In a
+      // tax-exclusive shop the order then also lacks the shipping's tax: whichever fits is taken.
+      const gross = grossAtOrderTaxRate(order.shipping, order);
+      const expected = gross !== null && Math.abs(remaining + gross) < Math.abs(remaining + order.shipping) ? gross : order.shipping;
+      const what = expected === order.shipping ? formatAmount(expected) : `${formatAmount(order.shipping)} plus its tax (${formatAmount(expected)})`;
+      causes.push({ kind: 'shipping_policy', amount: -expected, detail: `shipping ${what} not revenue in Odoo (channel setting)` });
+      remaining += expected;
     }
     const refundGap = Math.max(order.refunded, settlement?.refunded ?? 0) - totals.credited;
     if (remaining !== 0 && refundGap !== 0 && Math.abs(remaining - refundGap) <= tolerance) {

@@ -47,11 +47,21 @@ function fmt(amount: Minor): string {
  * effective tax rate (total / (total − tax)).
  */
 function grossedUp(component: Component, parts: OrderComponents): Component | null {
-  if (parts.taxIncluded === true || parts.tax <= 0 || parts.total <= parts.tax) return null;
   if (component.kind !== 'shipping' && component.kind !== 'discount' && component.kind !== 'duties') return null;
-  const amount = Math.round((component.amount * parts.total) / (parts.total - parts.tax));
-  if (amount === component.amount) return null;
+  const amount = grossAtOrderTaxRate(component.amount, parts);
+  if (amount === null) return null;
   return { ...component, amount, missingText: `${component.missingText} (plus its tax)`, extraText: `${component.extraText} (plus its tax)` };
+}
+
+/**
+ * `amount` plus tax at the order's own effective rate (total / (total − tax)), for tax-exclusive
+ * shops whose shipping/discount columns are net; null when prices include tax, there is no tax,
+ * or grossing changes nothing.
+ */
+export function grossAtOrderTaxRate(amount: Minor, parts: Pick<OrderComponents, 'tax' | 'total' | 'taxIncluded'>): Minor | null {
+  if (parts.taxIncluded === true || parts.tax <= 0 || parts.total <= parts.tax) return null;
+  const gross = Math.round((amount * parts.total) / (parts.total - parts.tax));
+  return gross === amount ? null : gross;
 }
 
 function componentsOf(parts: OrderComponents): Component[] {

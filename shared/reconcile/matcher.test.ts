@@ -87,6 +87,17 @@ describe('explanations', () => {
     expect(explained?.causes.reduce((sum, c) => sum + c.amount, 0)).toBe(-1773);
   });
 
+  it('a "shipping is not revenue in Odoo" channel expects the shipping plus its tax missing in a tax-exclusive shop', () => {
+    const shop = order('#3001', 11900, { shipping: 1490, tax: 1900, taxIncluded: false, subtotal: 8510 });
+    const odoo = { saleOrders: [so('S1', '#3001', 10127)], invoices: [invoice('INV1', 'S1', 10127)] };
+    const withPolicy = reconcile(input({ shopOrders: [shop], ...odoo, channelSettings: [{ channel: 'shopify', shippingInOdoo: false }] }));
+    expect(withPolicy.records[0]?.categories).toEqual(['MATCHED']);
+    expect(withPolicy.records[0]?.causes).toEqual([{ kind: 'shipping_policy', amount: -1773, detail: 'shipping 14.90 plus its tax (17.73) not revenue in Odoo (channel setting)' }]);
+    // Untaxed shipping (Odoo lacks exactly the net amount) is still taken as it is.
+    const untaxed = reconcile(input({ shopOrders: [shop], saleOrders: [so('S1', '#3001', 10410)], invoices: [invoice('INV1', 'S1', 10410)], channelSettings: [{ channel: 'shopify', shippingInOdoo: false }] }));
+    expect(untaxed.records[0]?.causes).toEqual([{ kind: 'shipping_policy', amount: -1490, detail: 'shipping 14.90 not revenue in Odoo (channel setting)' }]);
+  });
+
   it('combines components (shipping missing and discount not applied)', () => {
     const explained = explainDelta(-490 + 1000, { shipping: 490, discount: 1000, tax: 700, duties: 0, total: 5000, taxIncluded: true }, 0);
     expect(explained?.categories.sort()).toEqual(['AMOUNT_MISMATCH_DISCOUNT', 'AMOUNT_MISMATCH_SHIPPING']);

@@ -6,13 +6,19 @@ import type { CoreServices } from '../services';
 import { currentUser } from '../workspace/current-user';
 import { safeStem } from '../workspace/files-handlers';
 import type { Workspace } from '../workspace/workspace';
+import { listChannelRules, saveChannelRule, type ChannelDefaults } from './channel-rules';
 import { decideException, decisionKey, listExceptions } from './exception-store';
 import { exceptionLines, writeExceptions } from './exceptions-export';
 import { runReconciliation, type RunReport } from './run';
 
 /** Handlers of `reconcile.*`: thin wrappers over the reconciliation run and the exceptions store. */
-export function createReconcileHandlers(services: CoreServices, workspace: Workspace): HandlersFor<'reconcile.import' | 'reconcile.results' | 'reconcile.resolve' | 'reconcile.export'> {
+export function createReconcileHandlers(services: CoreServices, workspace: Workspace): HandlersFor<'reconcile.import' | 'reconcile.results' | 'reconcile.resolve' | 'reconcile.export' | 'reconcile.listChannelRules' | 'reconcile.saveChannelRule'> {
   const activeDb = () => workspace.cacheFor(workspace.requireActive().id).db;
+  // Read on every call: a Settings change applies to the next run without restarting anything.
+  const channelDefaults = (): ChannelDefaults => {
+    const { amountToleranceMinor, dateWindowDays } = workspace.settings.get().reconciliation;
+    return { roundingToleranceMinor: amountToleranceMinor, dateWindowDays };
+  };
 
   function view(report: RunReport): ReconcileView {
     return {
@@ -24,7 +30,7 @@ export function createReconcileHandlers(services: CoreServices, workspace: Works
   }
 
   async function run(month: string, files: string[], format: string | undefined, signal: AbortSignal): Promise<RunReport> {
-    return runReconciliation(activeDb(), { month, files, format, clock: services.clock, logger: services.logger, importedBy: currentUser(), signal });
+    return runReconciliation(activeDb(), { month, files, format, clock: services.clock, logger: services.logger, importedBy: currentUser(), channelDefaults: channelDefaults(), signal });
   }
 
   return {
@@ -57,6 +63,14 @@ export function createReconcileHandlers(services: CoreServices, workspace: Works
       const path = join(dir, fileName);
       await writeExceptions(path, lines);
       return { path, fileName, lines: lines.length };
+    },
+    'reconcile.listChannelRules': async () => listChannelRules(activeDb(), channelDefaults()),
+    'reconcile.saveChannelRule': async (rule) => {
+      const db = activeDb();
+      saveChannelRule(db, rule, services.clock);
+      // Results are recomputed on every read; the event tells open screens theirs are stale.
+      workspace.changed('reconcile.rulesSaved');
+      return listChannelRules(db, channelDefaults());
     },
   };
 }

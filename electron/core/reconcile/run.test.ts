@@ -128,6 +128,19 @@ describe('runReconciliation on a cache', () => {
     expect(r?.causes).toEqual([{ kind: 'shipping_policy', amount: -490, detail: expect.stringContaining('channel setting') }]);
   });
 
+  it('fills a channel without its own tolerance from the given defaults; a channel\'s own value wins', async () => {
+    // #1042: Odoo lacks the 4.90 shipping. A 5.00 default tolerance calls that rounding...
+    const loose = await runReconciliation(cache.db, { month: '2026-10', files: FILES, clock, logger: silentLogger, channelDefaults: { roundingToleranceMinor: 500, dateWindowDays: 3 } });
+    expect(loose.records.find((r) => r.recordKey === 'shopify:#1042')?.categories).toEqual(['MATCHED_WITHIN_TOLERANCE']);
+    // ...unless Shopify's own rule says 0: then the shipping mismatch is back.
+    saveChannelSetting(cache.db, { channel: 'shopify', shippingInOdoo: true, roundingToleranceMinor: 0 }, clock);
+    const strict = await runReconciliation(cache.db, { month: '2026-10', files: [], clock, logger: silentLogger, channelDefaults: { roundingToleranceMinor: 500, dateWindowDays: 3 } });
+    expect(strict.records.find((r) => r.recordKey === 'shopify:#1042')?.categories).toEqual(['AMOUNT_MISMATCH_SHIPPING']);
+    // Without defaults (the CLI) the matcher's own per-item tolerance applies, as before.
+    const plain = await run([]);
+    expect(plain.records.find((r) => r.recordKey === 'shopify:#1042')?.categories).toEqual(['AMOUNT_MISMATCH_SHIPPING']);
+  });
+
   it('exports exceptions without ever creating formulas from outside text', async () => {
     const evil = join(dir, 'evil.csv');
     const header = (await readFile(join(DIR, 'shopify_orders_export.csv'), 'utf8')).split('\n')[0] ?? '';

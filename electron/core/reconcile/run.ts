@@ -14,9 +14,10 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logging/logger';
 import { importFile, type ImportResult } from '../importers/import-file';
 import { loadOdooCustomers, loadOdooSide, loadProductCodes } from './cache-adapter';
+import { channelSettingsFor, type ChannelDefaults } from './channel-rules';
 import { decisionKey, listExceptions, recordExceptions } from './exception-store';
 import { loadImported, storeImport } from './import-store';
-import { loadChannelSettings, loadMappings } from './settings-store';
+import { loadMappings } from './settings-store';
 
 /** Inputs of a run. */
 export interface RunOptions {
@@ -29,6 +30,11 @@ export interface RunOptions {
   defaultCurrency?: string;
   companyId?: number;
   importedBy?: string;
+  /**
+   * Tolerance and date window for channels without their own (the app passes its Settings).
+   * Absent: the matcher's defaults (1 minor unit per item, 3 days), as the CLI runs.
+   */
+  channelDefaults?: ChannelDefaults;
   clock: Clock;
   logger: Logger;
   signal?: AbortSignal;
@@ -102,7 +108,7 @@ export async function runReconciliation(db: Database.Database, options: RunOptio
     invoices: odooProbe.invoices,
     bankLines: odooProbe.bankLines,
     companyCurrency: odooProbe.companyCurrency,
-    channelSettings: loadChannelSettings(db),
+    channelSettings: channelSettingsFor(db, shop, options.channelDefaults),
   });
   const monthRecords = output.records.filter((record) => record.month === options.month);
   recordExceptions(db, monthRecords, options.clock);

@@ -5,6 +5,7 @@ import type { Settings } from '../../../shared/rpc/contracts/settings';
 import { useApi } from '../../api/ApiContext';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import { useSettings, useWorkspace, workspaceKeys } from '../workspace/queries';
+import { ChannelRulesCard } from './ChannelRulesCard';
 import { ProfilesCard } from './ProfilesCard';
 
 const LOCALES = ['en-GB', 'en-US', 'de-DE', 'fr-FR', 'nl-BE', 'es-ES', 'it-IT'];
@@ -12,7 +13,7 @@ const TIMEZONES = ['Europe/Brussels', 'Europe/London', 'Europe/Paris', 'Europe/B
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** Theme, locale, fiscal year, timezone, currency, reconciliation rules, schedule, data folder, profiles. */
+/** Theme, locale, fiscal year, timezone, currency, reconciliation defaults and channel rules, schedule, data folder, profiles. */
 export function SettingsPage() {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -69,21 +70,20 @@ export function SettingsPage() {
       </Card>
       <Card withBorder>
         <Stack gap="sm">
-          <Title order={3} size="h5">Reconciliation rules</Title>
-          <NumberInput label="Amount tolerance (cents)" min={0} max={100000} value={draft.reconciliation.amountToleranceMinor}
+          <div>
+            <Title order={3} size="h5">Reconciliation defaults</Title>
+            <Text size="xs" c="dimmed">Used for every channel without its own value in the channel rules below. Saved with the other settings.</Text>
+          </div>
+          <NumberInput label="Default amount tolerance (cents)" description="A difference up to this is rounding, not an exception" min={0} max={100000} allowDecimal={false}
+            value={draft.reconciliation.amountToleranceMinor}
             onChange={(v) => patch({ reconciliation: { ...draft.reconciliation, amountToleranceMinor: Number(v) || 0 } })} />
-          <NumberInput label="Date window (days)" min={0} max={60} value={draft.reconciliation.dateWindowDays}
+          <NumberInput label="Default date window (days)" description="How far apart a shop order and an Odoo order may be and still be suggested as a match" min={0} max={60} allowDecimal={false}
+            value={draft.reconciliation.dateWindowDays}
             onChange={(v) => patch({ reconciliation: { ...draft.reconciliation, dateWindowDays: Number(v) || 0 } })} />
-          {draft.channels.map((rule, index) => (
-            <Group key={rule.channel} gap="sm">
-              <Text size="sm" w={160}>{rule.channel}</Text>
-              <Switch label="Shipping counts as revenue" checked={rule.shippingIsRevenue}
-                onChange={(e) => patch({ channels: draft.channels.map((r, i) => (i === index ? { ...r, shippingIsRevenue: e.currentTarget.checked } : r)) })} />
-            </Group>
-          ))}
-          <ChannelAdder onAdd={(channel) => patch({ channels: [...draft.channels.filter((r) => r.channel !== channel), { channel, teamId: null, shippingIsRevenue: false }] })} />
         </Stack>
       </Card>
+      <ChannelRulesCard />
+      {/* Lead: <AccountMappingCard /> goes here, right after the channel rules. */}
       <Card withBorder>
         <Stack gap="sm">
           <Title order={3} size="h5">Automatic sync</Title>
@@ -106,15 +106,5 @@ export function SettingsPage() {
       </Card>
       <ProfilesCard />
     </Stack>
-  );
-}
-
-function ChannelAdder({ onAdd }: { onAdd(channel: string): void }) {
-  const [name, setName] = useState('');
-  return (
-    <Group align="flex-end">
-      <TextInput label="Add a channel rule" placeholder="e.g. Shopify" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-      <Button variant="default" disabled={!name.trim()} onClick={() => { onAdd(name.trim()); setName(''); }}>Add</Button>
-    </Group>
   );
 }

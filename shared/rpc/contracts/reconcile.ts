@@ -66,6 +66,51 @@ const UploadSchema = z.object({
   base64: z.string().max(100_000_000),
 });
 
+/** The human wording of `shippingInOdoo`, shared by the UI and the CLI help. */
+export const SHIPPING_IN_ODOO_LABEL = 'Odoo books shipping as revenue on the order';
+
+/**
+ * A channel's reconciliation rule as the user saves it (per company: stored in the active cache).
+ * `null` overrides mean "use the Settings default" (Settings → reconciliation).
+ */
+export const ChannelRuleInputSchema = z.object({
+  /** The channel as the imports name it: shopify, woocommerce, marketplace, or a saved mapping's channel. */
+  channel: z.string().trim().min(1, 'Name the channel, e.g. shopify').max(100),
+  /** {@link SHIPPING_IN_ODOO_LABEL}; when false, shipping missing from Odoo is expected, not a mismatch. */
+  shippingInOdoo: z.boolean(),
+  /** Largest difference (minor units, e.g. cents) still called rounding; null = the Settings default. */
+  roundingToleranceMinor: z.number().int('Use whole cents').min(0, 'Use 0 or more cents').max(100_000, 'Use at most 100000 cents').nullable(),
+  /** Days a shop order and an Odoo order may lie apart and still be suggested as a match; null = the Settings default. */
+  dateWindowDays: z.number().int('Use whole days').min(0, 'Use 0 or more days').max(60, 'Use at most 60 days').nullable(),
+  /** Payment-provider sources whose lines belong to this channel, besides the conventional ones. */
+  settlementSources: z.array(z.string().trim().min(1, 'A settlement source needs a name').max(100)).max(50),
+});
+/** See {@link ChannelRuleInputSchema}. */
+export type ChannelRuleInput = z.infer<typeof ChannelRuleInputSchema>;
+
+/** A listed rule: the saved values (or the defaults) plus where the channel comes from. */
+export const ChannelRuleSchema = ChannelRuleInputSchema.extend({
+  /** A rule row exists in the cache (false = shown with defaults, nothing saved yet). */
+  saved: z.boolean(),
+  /** Orders or provider lines of this channel were imported. */
+  seenInImports: z.boolean(),
+  /** Providers routed to this channel by convention (e.g. shopify_payments → shopify). */
+  conventionalSources: z.array(z.string()),
+});
+/** See {@link ChannelRuleSchema}. */
+export type ChannelRule = z.infer<typeof ChannelRuleSchema>;
+
+/** The channel rules of the active cache with the defaults that fill their gaps. */
+export const ChannelRulesViewSchema = z.object({
+  rules: z.array(ChannelRuleSchema),
+  /** Every settlement source the app knows (importers' conventions and what was imported). */
+  settlementSources: z.array(z.string()),
+  /** The Settings defaults applied where a rule has no own value. */
+  defaults: z.object({ amountToleranceMinor: z.number().int(), dateWindowDays: z.number().int() }),
+});
+/** See {@link ChannelRulesViewSchema}. */
+export type ChannelRulesView = z.infer<typeof ChannelRulesViewSchema>;
+
 /** E-commerce reconciliation of the active cache. */
 export const reconcileContract = defineContract({
   /** Imports files (idempotent by content hash) and reconciles the month. */
@@ -90,4 +135,8 @@ export const reconcileContract = defineContract({
     input: z.object({ month: MonthKeySchema, format: z.enum(['csv', 'xlsx']) }).strict(),
     output: z.object({ path: z.string(), fileName: z.string(), lines: z.number().int() }),
   },
+  /** The active cache's channel rules merged with the channels seen in imports and the conventional ones. */
+  'reconcile.listChannelRules': { input: z.object({}).strict(), output: ChannelRulesViewSchema },
+  /** Creates or replaces one channel's rule; the next reconciliation run uses it. */
+  'reconcile.saveChannelRule': { input: ChannelRuleInputSchema.strict(), output: ChannelRulesViewSchema },
 });

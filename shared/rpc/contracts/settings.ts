@@ -3,14 +3,6 @@ import { defineContract } from '../define';
 
 const HourSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, e.g. 08:00');
 
-/** Per-channel reconciliation rules (the "shipping counts as revenue" question has one answer per channel). */
-export const ChannelRuleSchema = z.object({
-  channel: z.string().min(1),
-  /** The shop's name for it maps to this Odoo sales team (crm.team id), if any. */
-  teamId: z.number().int().nullable(),
-  shippingIsRevenue: z.boolean(),
-});
-
 /**
  * User settings the core owns (stored in the data folder). UI-only preferences (window size, last
  * screen) stay in the host's own store.
@@ -24,11 +16,16 @@ export const SettingsSchema = z.object({
   /** Override of the fiscal year's first month (1-12); null = from Odoo's company settings. */
   fiscalYearStartMonth: z.number().int().min(1).max(12).nullable(),
   presentationCurrency: z.string().regex(/^[A-Z]{3}$/).nullable(),
-  channels: z.array(ChannelRuleSchema),
+  /**
+   * Reconciliation DEFAULTS for every channel without its own value. The per-channel rules
+   * (shipping as revenue, overrides, settlement sources) are company data and live in the cache
+   * (`reconcile.listChannelRules`); a settings file that still has the old `channels` key loads
+   * fine, the key is dropped.
+   */
   reconciliation: z.object({
     /** Absolute tolerance in minor units (cents) before a difference counts. */
     amountToleranceMinor: z.number().int().min(0).max(100_000),
-    /** Days an order may sit in another month before it is a timing difference. */
+    /** Days a shop order and an Odoo order may lie apart and still be suggested as a match. */
     dateWindowDays: z.number().int().min(0).max(60),
   }),
   schedule: z.object({
@@ -52,7 +49,6 @@ export const DEFAULT_SETTINGS: Settings = {
   timezone: null,
   fiscalYearStartMonth: null,
   presentationCurrency: null,
-  channels: [],
   reconciliation: { amountToleranceMinor: 1, dateWindowDays: 3 },
   schedule: { enabled: false, everyMinutes: 15, from: '08:00', to: '18:00', weekdays: [1, 2, 3, 4, 5] },
   staleDraftDays: 30,
