@@ -5,6 +5,7 @@ import { useWorkspace } from '../features/workspace/queries';
 import { resolveScope } from '../features/workspace/scope';
 import { LockIcon } from '../ui/Icons/Icons';
 import { formatAge } from './format-age';
+import { KeyAgeReminder } from './KeyAgeReminder';
 import { useView } from './view-state';
 
 /** Bottom bar: core connection, online/offline, snapshot age, closed-month lock, sync activity. */
@@ -29,6 +30,7 @@ export function StatusBar() {
             <Text size="xs" data-testid="snapshot-age">
               {active.profile.name} · data synced {formatAge(active.snapshotAgeSeconds)}
             </Text>
+            <KeyAgeReminder keyAge={active.keyAge} />
             {active.syncing && <Badge size="sm" color="indigo.9">Syncing…</Badge>}
             {scope.closed && (
               <Group gap={4} data-testid="closed-month">

@@ -19,7 +19,7 @@ export function keyAgeOf(profile: Pick<Profile, 'kind' | 'keySavedAt'>, hasKey: 
     return { status: 'expired', ageDays, message: `The API key was saved ${ageDays} days ago and has probably expired (Odoo 19 keys last ${KEY_LIFETIME_DAYS} days). Create a new key in Odoo (Preferences > Account Security) and save it in Connection.` };
   }
   if (left <= KEY_REMINDER_DAYS) {
-    return { status: 'expiring', ageDays, message: `The API key expires in about ${left} days. Create a new one in Odoo before then and save it in Connection.` };
+    return { status: 'expiring', ageDays, message: `The API key expires in about ${left} day${left === 1 ? '' : 's'}. Create a new one in Odoo before then and save it in Connection.` };
   }
   return { status: 'ok', ageDays, message: `Key saved ${ageDays} days ago.` };
 }

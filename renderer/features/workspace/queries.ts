@@ -8,9 +8,12 @@ export const workspaceKeys = {
   settings: () => ['settings'] as const,
 };
 
+/** The status bar's snapshot age must not go stale while the app sits open, so the state is re-read every minute. */
+export const WORKSPACE_REFRESH_MS = 60_000;
+
 export function useWorkspace() {
   const api = useApi();
-  return useQuery({ queryKey: workspaceKeys.state(), queryFn: () => api.call('workspace.getState', {}) });
+  return useQuery({ queryKey: workspaceKeys.state(), queryFn: () => api.call('workspace.getState', {}), refetchInterval: WORKSPACE_REFRESH_MS });
 }
 
 export function useSettings() {

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { createCore } from '../electron/core/index';
+import { createLogger } from '../electron/core/logging/logger';
+import { createMemorySecretStore } from '../electron/core/secrets';
+import { apiKeyName } from '../electron/core/workspace/workspace';
+import { ensureRendererBuilt } from '../electron/node-host/renderer-build';
+import { startBrowserHost } from '../electron/node-host/server';
+import { expect, test } from './pages/demo-fixture';
+import { AppPage } from './pages/AppPage';
+
+const DAY = 86_400_000;
+
+/**
+ * A data folder holding one real-Odoo profile whose API key was saved `keyAgeDays` ago (profiles.json
+ * carries keySavedAt; the key itself sits in this session's secret store, as after "Save" in Connection).
+ */
+const withAgedKey = (keyAgeDays: number) => base.extend<{ agedKeyApp: { open(page: import('@playwright/test').Page): Promise<void> } }>({
+  agedKeyApp: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'boardpack-e2e-key-'));
+    const now = Date.now();
+    const profile = {
+      id: 'acme', name: 'Acme Odoo', kind: 'odoo', url: 'http://127.0.0.1:9', db: 'acme', login: 'finance@acme.test', protocol: 'auto',
+      companies: null, keySavedAt: new Date(now - keyAgeDays * DAY).toISOString(), createdAt: new Date(now - 200 * DAY).toISOString(),
+    };
+    writeFileSync(join(dataDir, 'profiles.json'), JSON.stringify({ version: 1, activeProfileId: 'acme', profiles: [profile] }));
+    const secrets = createMemorySecretStore();
+    await secrets.set(apiKeyName('acme'), 'k'.repeat(40));
+    const logger = createLogger({ level: 'warn' });
+    const core = createCore({ dataDir, secrets, logger });
+    const host = await startBrowserHost({ core, rendererDir: await ensureRendererBuilt(logger), logger });
+    await use({
+      open: async (page) => {
+        await page.goto(host.appUrl);
+        await page.locator('[data-app-state="ready"]').waitFor();
+      },
+    });
+    await host.close();
+    await core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+withAgedKey(80)('a key saved 80 days ago shows the expiry reminder in the status bar, and "Update key" opens Connection', async ({ page, agedKeyApp }) => {
+  await agedKeyApp.open(page);
+  const reminder = page.getByTestId('key-age-reminder');
+  await expect(reminder).toHaveAttribute('data-status', 'expiring');
+  await expect(reminder).toContainText('API key expires soon');
+  await reminder.getByRole('button', { name: 'Update key' }).click();
+  await expect(page.getByRole('heading', { name: 'Connect to Odoo' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'expires in about 10 days' }).first()).toBeVisible();
+});
+
+withAgedKey(20)('a fresh key shows no reminder', async ({ page, agedKeyApp }) => {
+  await agedKeyApp.open(page);
+  await expect(page.getByTestId('snapshot-age')).toContainText('Acme Odoo');
+  await expect(page.getByTestId('key-age-reminder')).toHaveCount(0);
+});
+
+test('the demo company never asks for a key', async ({ page, synced }) => {
+  await synced.open(page);
+  await expect(new AppPage(page).snapshotAge).toContainText('Demo company');
+  await expect(page.getByTestId('key-age-reminder')).toHaveCount(0);
+});
