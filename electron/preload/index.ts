@@ -6,6 +6,7 @@ import type { RpcEvent } from '../../shared/rpc/envelope';
 // only 'electron', so it cannot import main's modules.
 const bridge: BoardpackBridge = {
   invoke: (request) => ipcRenderer.invoke('boardpack:invoke', request),
+  cancel: (id) => ipcRenderer.send('boardpack:cancel', id),
   onEvent: (listener) => {
     const handler = (_event: unknown, message: RpcEvent) => listener(message);
     ipcRenderer.on('boardpack:event', handler);

@@ -6,6 +6,8 @@ import type { RpcEvent, RpcRequest, RpcResponse } from './envelope';
  */
 export interface BoardpackBridge {
   invoke(request: RpcRequest): Promise<RpcResponse>;
+  /** Asks the core to abort the call with this id; the call then answers with a 'cancelled' error (or its result, if it won the race). */
+  cancel(id: RpcRequest['id']): void;
   onEvent(listener: (event: RpcEvent) => void): () => void;
   /** Desktop-only actions; browser mode falls back to downloads. */
   platform: {

@@ -5,7 +5,7 @@ import type { Transport } from './transport';
 export function electronTransport(bridge: BoardpackBridge): Transport {
   return {
     send: (request) => bridge.invoke(request),
-    cancel: () => undefined,
+    cancel: (id) => bridge.cancel(id),
     onEvent: (listener) => bridge.onEvent(listener),
   };
 }
