@@ -49,4 +49,18 @@ describe('boardpack demo', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf[0]!.path]).toString())?.[1]);
     expect(pages).toBeGreaterThan(3);
   });
+
+  it('imports the demo budget and survey, so every pack compares with budget and shows CSAT', () => {
+    expect(result.plan.budget).toEqual({ imported: expect.any(Number), rejected: 0 });
+    expect(result.plan.budget.imported).toBeGreaterThan(100);
+    expect(result.plan.csat.rejected).toBe(0);
+    expect(result.plan.csat.imported).toBeGreaterThan(100);
+    for (const pdf of result.files.filter((file) => file.format === 'pdf')) {
+      const text = execFileSync('pdftotext', ['-layout', pdf.path, '-']).toString();
+      // The P&L's budget columns and the executive tiles' "vs budget" line.
+      expect(text, pdf.path).toContain('\u0394 BU');
+      expect(text, pdf.path).toMatch(/vs budget [+-]\d/);
+      expect(text, pdf.path).not.toContain('no budget imported');
+    }
+  });
 });

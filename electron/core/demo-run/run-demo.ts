@@ -7,6 +7,10 @@ import type { DemoScale } from '../../demo/types';
 import type { Logger } from '../logging/logger';
 import { importDemoExports, syncDemoCompany } from '../reconcile/demo-check';
 import { runReconciliation } from '../reconcile/run';
+import { BUDGET_FILE, CSAT_FILE } from '../../demo/plan-files';
+import { importBudgetFile } from '../importers/budget/import-budget';
+import { importCsatFile } from '../importers/csat/import-csat';
+import type { ImportOutcome } from '../importers/budget/import-outcome';
 
 /** What `boardpack demo` did, for people and for `--json`. */
 export interface DemoRunResult {
@@ -16,6 +20,8 @@ export interface DemoRunResult {
   month: string;
   sync: { status: string; records: number; calls: number };
   reconciliation: { files: number; records: number; exceptions: number; channels: string[] };
+  /** The demo's budget and survey, imported like `boardpack import budget|csat` (rows imported, rows rejected). */
+  plan: { budget: { imported: number; rejected: number }; csat: { imported: number; rejected: number } };
   files: ExportedFile[];
 }
 
@@ -62,6 +68,7 @@ export async function runDemo(options: DemoRunOptions): Promise<DemoRunResult> {
   step('Importing the shop, payment and marketplace exports');
   const cache = openCache(cacheFile, { logger: options.logger });
   let reconciliation: DemoRunResult['reconciliation'];
+  let plan: DemoRunResult['plan'];
   try {
     const files = await importDemoExports(cache.db, exportsDir, answerKey.companies, { clock: options.clock, logger: options.logger });
     step(`Reconciling ${month}`);
@@ -73,6 +80,11 @@ export async function runDemo(options: DemoRunOptions): Promise<DemoRunResult> {
       exceptions: report.records.filter((record) => record.exception).length,
       channels: [...new Set(report.summary.map((line) => line.channel))].sort(),
     };
+    step('Importing the budget and the customer-satisfaction survey');
+    const counts = (outcome: ImportOutcome) => ({ imported: outcome.imported, rejected: outcome.rejected.length });
+    const budget = await importBudgetFile(cache.db, join(exportsDir, BUDGET_FILE), { clock: options.clock, ...(options.signal ? { signal: options.signal } : {}) });
+    const csat = await importCsatFile(cache.db, join(exportsDir, CSAT_FILE), { clock: options.clock, ...(parent ? { timeZone: parent.timezone } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    plan = { budget: counts(budget), csat: counts(csat) };
   } finally {
     cache.close();
   }
@@ -96,5 +108,5 @@ export async function runDemo(options: DemoRunOptions): Promise<DemoRunResult> {
     );
   }
   const records = sync.models.reduce((sum, model) => sum + model.fetched, 0);
-  return { out: options.outDir, cache: cacheFile, exportsDir, month, sync: { status: sync.status, records, calls: sync.calls }, reconciliation, files };
+  return { out: options.outDir, cache: cacheFile, exportsDir, month, sync: { status: sync.status, records, calls: sync.calls }, reconciliation, plan, files };
 }
