@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useApi } from '../../api/ApiContext';
+import { useLocaleFormat } from '../../locale/LocaleContext';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import type { LiveSync } from './useSyncLive';
 
@@ -13,6 +14,7 @@ function eta(seconds: number | null): string {
 /** One bar per model and company (done/total, rate, ETA), the overall step, and Cancel. */
 export function SyncProgressPanel({ live, companyNames, maxHeight = 360 }: { live: LiveSync; companyNames: Map<number, string>; maxHeight?: number }) {
   const api = useApi();
+  const format = useLocaleFormat();
   const cancel = useMutation({ mutationFn: () => api.call('sync.cancel', {}) });
   const overall = live.steps > 0 ? Math.round((live.step / live.steps) * 100) : 0;
   const shown = live.models.filter((m) => m.phase !== 'skipped' || live.running);
@@ -55,7 +57,7 @@ export function SyncProgressPanel({ live, companyNames, maxHeight = 360 }: { liv
                         ? <Badge size="xs" color="gray.7">skipped</Badge>
                         : <Progress value={percent} size="sm" aria-label={`${m.model} company ${m.companyId}: ${percent}%`} color={m.phase === 'done' ? 'teal' : undefined} />}
                     </Table.Td>
-                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{m.done}{m.total !== null ? ` / ${m.total}` : ''}</Table.Td>
+                    <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>{format.number(m.done, 0)}{m.total !== null ? ` / ${format.number(m.total, 0)}` : ''}</Table.Td>
                     <Table.Td ta="right">{m.ratePerSecond ? `${Math.round(m.ratePerSecond)}/s` : '–'}</Table.Td>
                     <Table.Td ta="right">{m.phase === 'done' ? 'done' : eta(m.etaSeconds)}</Table.Td>
                   </Table.Tr>
