@@ -6,6 +6,8 @@ import type { SectionId, TemplateId } from '../../../shared/boardpack/model';
 import { sectionSpec, TEMPLATE_SECTIONS } from '../../../shared/boardpack/templates';
 import { useApi } from '../../api/ApiContext';
 import { canShowInFolder, saveCoreFile, showInFolder } from '../../api/files';
+import { JobProgressLine } from '../../shell/JobProgressLine';
+import { useJobProgress } from '../../shell/useJobProgress';
 import { useView } from '../../shell/view-state';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import { useReport } from '../dashboard/queries';
@@ -39,6 +41,7 @@ export function BoardPackPage() {
       return api.call('boardpack.export', { ...toCall(request!), formats }, { signal: exportAbort.current.signal });
     },
   });
+  const exportProgress = useJobProgress('boardpack.export', exportPack.isPending);
   const download = useMutation({ mutationFn: (file: { path: string; fileName: string }) => saveCoreFile(api, file.path, file.fileName) });
   const markFinal = useMutation({
     mutationFn: (input: { by: string; waiver: string }) => api.call('boardpack.markFinal', {
@@ -50,7 +53,8 @@ export function BoardPackPage() {
       void queryClient.invalidateQueries({ queryKey: workspaceKeys.all });
     },
   });
-  useHotkeys([['alt+E', () => request && exportPack.mutate(['xlsx', 'pdf'])]]);
+  // Physical key: Option+E on macOS types a dead key, not 'e'. A second export never starts while one runs.
+  useHotkeys([['alt+E', () => request && !exportPack.isPending && exportPack.mutate(['xlsx', 'pdf']), { usePhysicalKeys: true }]]);
 
   const doc = preview.data;
   // The same findings the final gate checks: errors of the companies in scope.
@@ -66,6 +70,7 @@ export function BoardPackPage() {
           <Button onClick={() => exportPack.mutate(['xlsx', 'pdf'])} loading={exportPack.isPending} disabled={!request} title="Alt+E">Export XLSX and PDF</Button>
           <Button variant="default" onClick={() => exportPack.mutate(['xlsx'])} disabled={!request || exportPack.isPending}>XLSX only</Button>
           <Button variant="default" onClick={() => exportPack.mutate(['pdf'])} disabled={!request || exportPack.isPending}>PDF only</Button>
+          {exportPack.isPending && <JobProgressLine progress={exportProgress} fallbackLabel="Exporting" testId="export-progress" />}
           {exportPack.isPending && <Button variant="subtle" color="red" onClick={() => exportAbort.current?.abort()}>Cancel export</Button>}
           <Button color="teal.9" onClick={() => setFinalOpen(true)} disabled={!doc || doc.status === 'final'}>Mark final…</Button>
         </Group>

@@ -1,8 +1,10 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { titleForCode } from '../../api/error-text';
+import { JobProgressLine } from '../../shell/JobProgressLine';
+import { useJobProgress } from '../../shell/useJobProgress';
 import { useView } from '../../shell/view-state';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import { SyncProgressPanel } from '../sync/SyncProgressPanel';
@@ -17,7 +19,20 @@ export function WelcomePage() {
   const workspace = useWorkspace();
   const active = workspace.data?.active ?? null;
   const live = useSyncLive(active !== null);
-  const demo = useMutation({ mutationFn: () => api.call('demo.start', { scale: 'small' }) });
+  const demoAbort = useRef<AbortController | null>(null);
+  const [demoCancelling, setDemoCancelling] = useState(false);
+  const demo = useMutation({
+    mutationFn: async () => {
+      const controller = new AbortController();
+      demoAbort.current = controller;
+      setDemoCancelling(false);
+      const started = await api.call('demo.start', { scale: 'small' }, { signal: controller.signal });
+      // The core finishes building the demo server even when asked to stop; the sync it then starts is what we can stop.
+      if (controller.signal.aborted) await api.call('sync.cancel', {});
+      return started;
+    },
+  });
+  const demoProgress = useJobProgress('demo', demo.isPending);
   const retry = useMutation({ mutationFn: () => api.call('sync.start', {}) });
   const names = new Map((active?.companies ?? []).map((c) => [c.id, c.name]));
 
@@ -39,6 +54,8 @@ export function WelcomePage() {
             <Text size="sm">Brightline Industrial: two entities, a web shop and a marketplace, 24 months of history. It runs on a local Odoo simulator and syncs through the same client as your real Odoo.</Text>
             <Group>
               <Button onClick={() => demo.mutate()} loading={demo.isPending} disabled={syncing}>Explore the demo company</Button>
+              {demo.isPending && <JobProgressLine progress={demoProgress} fallbackLabel="Preparing the demo company" testId="demo-progress" />}
+              {demo.isPending && <Button variant="subtle" color="red" disabled={demoCancelling} onClick={() => { setDemoCancelling(true); demoAbort.current?.abort(); }}>{demoCancelling ? 'Cancelling…' : 'Cancel'}</Button>}
             </Group>
           </Stack>
         </Card>
