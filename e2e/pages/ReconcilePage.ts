@@ -33,4 +33,35 @@ export class ReconcilePage {
     await dialog.getByRole('button', { name: 'Resolve', exact: true }).click();
     await expect(dialog).toBeHidden();
   }
+
+  get table(): Locator {
+    return this.page.getByRole('table', { name: 'Exceptions' });
+  }
+
+  /** Rows the table holds after its filters (aria-rowcount counts the header row too; rows are virtualised). */
+  async rowCount(): Promise<number> {
+    return Number(await this.table.getAttribute('aria-rowcount')) - 1;
+  }
+
+  /** Clears a select filter ("Status" or "Category") by deselecting its chosen option. */
+  async clearSelect(name: 'Status' | 'Category'): Promise<void> {
+    const select = this.page.getByRole('combobox', { name });
+    if ((await select.inputValue()) === '') return;
+    await select.click();
+    await this.page.getByRole('option', { selected: true }).click();
+    await expect(select).toHaveValue('');
+  }
+
+  async showCategory(category: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Category' }).click();
+    await this.page.getByRole('option', { name: category, exact: true }).click();
+  }
+
+  /** Opens the resolve or ignore dialog of one exception (by shop order and category). */
+  async openDecision(action: 'Resolve' | 'Ignore', sourceRef: string, category: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: `${action} ${sourceRef} ${category}`, exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: `${action} exception` });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
 }
