@@ -26,7 +26,7 @@ test('map an ambiguous account from the needs-mapping filter, with a preview, th
   await expect(fxLoss).toContainText('needs mapping');
   await expect(card.getByTestId('mapping-category-600000')).toHaveCount(0);
 
-  await card.getByRole('button', { name: 'Write a rule for account 641000' }).click();
+  await card.getByRole('button', { name: 'Map account 641000' }).click();
   await expect(card.getByRole('textbox', { name: 'Account code prefix' })).toHaveValue('641000');
   await card.getByRole('combobox', { name: 'Category' }).click();
   await page.getByRole('option', { name: 'FX gains/losses' }).click();
@@ -34,6 +34,7 @@ test('map an ambiguous account from the needs-mapping filter, with a preview, th
   await expect(preview).toContainText('would move 1 account');
   await expect(preview.getByRole('table', { name: 'Accounts this rule would move' })).toContainText('641000');
 
+  // The card with its preview open passes axe (screens.spec runs axe on the whole Settings screen in both themes).
   const axe = await new AxeBuilder({ page }).include('[data-testid="account-mapping"]').analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
 

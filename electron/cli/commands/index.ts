@@ -21,4 +21,5 @@ export const commands: CommandEntry[] = [
   { name: 'export', summary: 'Write the monthly board pack (Excel with live formulas, PDF) from the cache or the closed month', load: async () => (await import('./export')).command },
   { name: 'demo-data', summary: 'Write the demo company exports and answer key (optionally its Odoo records)', load: async () => (await import('./demo-data')).command },
   { name: 'import', summary: 'Import a budget (CSV/XLSX) or a customer-satisfaction survey export into a cache', load: async () => (await import('./import')).command },
+  { name: 'mapping', summary: 'List, preview, set or remove account-mapping rules (code prefix → P&L category) of a cache', load: async () => (await import('./mapping')).command },
 ];

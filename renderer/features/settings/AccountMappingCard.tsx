@@ -38,7 +38,7 @@ export function AccountMappingCard() {
       key: 'category', label: 'Reported as', value: (a) => effectiveLabel(a),
       render: (a) => (
         <span data-testid={`mapping-category-${a.code}`}>
-          {effectiveLabel(a)}{a.needsMapping && <Badge size="xs" color="orange.9" ml={6}>needs mapping</Badge>}
+          {effectiveLabel(a)}{a.needsMapping && <Badge size="xs" color="red.9" ml={6}>needs mapping</Badge>}
         </span>
       ),
     },
@@ -46,7 +46,7 @@ export function AccountMappingCard() {
     { key: 'balance', label: 'Balance, 12 months', kind: 'amount', currency, value: (a) => a.balance },
     {
       key: 'action', label: 'Rule', value: () => null,
-      render: (a) => <Button size="compact-xs" variant="default" aria-label={`Write a rule for account ${a.code}`} onClick={() => { setPrefix(a.code); prefixInputRef.current?.focus(); }}>Map…</Button>,
+      render: (a) => <Button size="compact-xs" variant="default" aria-label={`Map account ${a.code}`} onClick={() => { setPrefix(a.code); prefixInputRef.current?.focus(); }}>Map</Button>,
     },
   ], [currency]);
 
