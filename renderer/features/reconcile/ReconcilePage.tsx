@@ -1,9 +1,12 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ReconcileView } from '../../../shared/rpc/contracts/reconcile';
+import { AppError } from '../../../shared/rpc/errors';
 import { useApi } from '../../api/ApiContext';
 import { fileToBase64, saveCoreFile } from '../../api/files';
+import { JobProgressLine } from '../../shell/JobProgressLine';
+import { useJobProgress } from '../../shell/useJobProgress';
 import { useView } from '../../shell/view-state';
 import { Amount } from '../../ui/Amount/Amount';
 import { DataTable, type Column } from '../../ui/DataTable/DataTable';
@@ -32,10 +35,23 @@ export function ReconcilePage() {
   const [category, setCategory] = useState<string | null>(null);
   const [deciding, setDeciding] = useState<{ row: ExceptionRow; action: 'resolved' | 'ignored' } | null>(null);
 
+  const importAbort = useRef<AbortController | null>(null);
+  const [importStage, setImportStage] = useState('');
   const upload = useMutation({
-    mutationFn: async (files: File[]) => api.call('reconcile.import', { month: month!, files: await Promise.all(files.map(async (f) => ({ name: f.name, base64: await fileToBase64(f) }))) }),
+    mutationFn: async (files: File[]) => {
+      const controller = new AbortController();
+      importAbort.current = controller;
+      const names = files.map((f) => f.name).join(', ');
+      setImportStage(`Reading ${names}`);
+      const encoded = await Promise.all(files.map(async (f) => ({ name: f.name, base64: await fileToBase64(f) })));
+      if (controller.signal.aborted) throw new AppError('cancelled', 'Import cancelled before it reached the core: nothing was imported.');
+      setImportStage(`Matching ${names} against Odoo`);
+      return api.call('reconcile.import', { month: month!, files: encoded }, { signal: controller.signal });
+    },
     onSuccess: (data: ReconcileView) => queryClient.setQueryData(reconcileKeys.month(data.month), data),
   });
+  // The core may report steps under this job id; until it does, the bar is indeterminate with the file names.
+  const importProgress = useJobProgress('reconcile.import', upload.isPending);
   const decide = useMutation({
     mutationFn: (input: { row: ExceptionRow; action: 'resolved' | 'ignored' | 'open'; note: string }) =>
       api.call('reconcile.resolve', { recordKey: input.row.recordKey, category: input.row.category, status: input.action, note: input.note }),
@@ -87,7 +103,9 @@ export function ReconcilePage() {
           <Button variant="default" onClick={() => exportFile.mutate('xlsx')} loading={exportFile.isPending} disabled={!month}>Export XLSX</Button>
         </Group>
       </Group>
-      <FileDrop onFiles={(files) => upload.mutate(files)} busy={upload.isPending} />
+      <FileDrop onFiles={(files) => upload.mutate(files)} busy={upload.isPending}
+        progress={upload.isPending ? <JobProgressLine progress={importProgress} fallbackLabel={importStage} testId="import-progress" /> : null}
+        onCancel={() => importAbort.current?.abort()} />
       {upload.error && <ErrorAlert error={upload.error} />}
       {exportFile.error && <ErrorAlert error={exportFile.error} />}
       {results.error && <ErrorAlert error={results.error} />}
