@@ -6,7 +6,7 @@ import { expect, test } from './pages/demo-fixture';
 /** Picks a locale in Settings and saves, as the user does. */
 async function saveLocale(page: Page, shell: AppPage, locale: string): Promise<void> {
   await shell.go('Settings');
-  await page.getByRole('textbox', { name: 'Locale for numbers and dates' }).click();
+  await page.getByRole('combobox', { name: 'Locale for numbers and dates' }).click();
   await page.getByRole('option', { name: locale, exact: true }).click();
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
