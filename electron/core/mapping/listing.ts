@@ -37,7 +37,8 @@ function readChart(db: ReadonlyDb, companyId: number): ChartRow[] {
     .map((r) => ({ id: r.id, code: r.code ?? '', name: r.name ?? '', accountType: r.accountType }));
 }
 
-function readInputs(db: ReadonlyDb, companyId: number, today: DateKey): MappingInputs {
+/** `withInventory: false` skips the inventory detection (a ledger scan): it decides balance-sheet classes only, never a P&L category. */
+function readInputs(db: ReadonlyDb, companyId: number, today: DateKey, withInventory = true): MappingInputs {
   const company = requireCompany(db, companyId);
   const last = lastPostedDate(db, companyId, today);
   // Twelve months ending with the last month that has posted entries: an offline cache still shows what moves.
@@ -46,7 +47,7 @@ function readInputs(db: ReadonlyDb, companyId: number, today: DateKey): MappingI
     company,
     chart: readChart(db, companyId),
     rules: readRules(db, companyId),
-    inventory: loadInventoryPrefixes(db, companyId),
+    inventory: withInventory ? loadInventoryPrefixes(db, companyId) : { prefixes: [], source: 'none' },
     window,
     balances: window ? postedBalances(db, companyId, monthStart(window.from), monthEnd(window.to)) : new Map(),
   };
@@ -124,7 +125,7 @@ const inEbitda = (category: MappingCategory | null): boolean => category !== nul
  * change over the listing's 12-month window (EBITDA = −Σ debit-positive balances of its categories).
  */
 export function previewMappingRule(db: ReadonlyDb, companyId: number, rule: { codePrefix: string; category: MappingCategory }, today: DateKey): MappingPreview {
-  const inputs = readInputs(db, companyId, today);
+  const inputs = readInputs(db, companyId, today, false);
   const before = classifyAll(inputs, asMappings(inputs.rules));
   const withRule = [...inputs.rules.filter((r) => r.codePrefix !== rule.codePrefix), rule];
   const after = classifyAll(inputs, asMappings(withRule));
