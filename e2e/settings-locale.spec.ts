@@ -37,6 +37,10 @@ test('the Settings locale formats the dashboard: de-DE separators, the engine\'s
   // The same digits as the engine's figure, only the marks differ.
   expect((await tileText.textContent())?.replace(/\D/g, '')).toBe(String(Math.abs(minor!)));
 
+  // Dates follow too: the sync history prints German day.month.year.
+  await shell.go('Sync');
+  await expect(page.getByTestId('sync-run').first().getByRole('cell').first()).toHaveText(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+
   await saveLocale(page, shell, 'en-GB');
   await shell.go('Dashboard');
   await expect(tileText).toHaveText(english);
