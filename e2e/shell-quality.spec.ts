@@ -64,3 +64,45 @@ test('the demo company never asks for a key', async ({ page, synced }) => {
   await expect(new AppPage(page).snapshotAge).toContainText('Demo company');
   await expect(page.getByTestId('key-age-reminder')).toHaveCount(0);
 });
+
+test('Alt+S starts a sync from any screen (a history row appears); a second Alt+S while it runs says why it did not start', async ({ page, synced }) => {
+  await synced.open(page);
+  const shell = new AppPage(page);
+  await shell.go('Sync');
+  const runs = page.getByTestId('sync-run');
+  await expect(runs.first()).toBeVisible();
+  const before = await runs.count();
+  await shell.go('Dashboard');
+  await page.keyboard.press('Alt+S');
+  await expect(shell.nav('Sync')).toHaveAttribute('aria-current', 'page');
+  await expect(runs).toHaveCount(before + 1, { timeout: 90_000 });
+  await page.keyboard.press('Alt+S');
+  const notice = page.getByTestId('shortcut-error');
+  const finished = page.getByTestId('sync-run').first().filter({ hasNotText: /running/i });
+  // The small demo may finish before the second key press lands; only a refusal must be explained.
+  await expect(notice.or(finished).first()).toBeVisible({ timeout: 90_000 });
+  if (await notice.isVisible()) await expect(notice).toContainText('A sync is already running');
+});
+
+test('Alt+E exports XLSX and PDF on the Board pack screen, with progress beside Cancel export', async ({ page, synced }) => {
+  await synced.open(page);
+  const shell = new AppPage(page);
+  await shell.go('Board pack');
+  await expect(page.getByTestId('pack-preview')).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('Alt+E');
+  await expect(page.getByRole('button', { name: 'Cancel export' })).toBeVisible();
+  await expect(page.getByTestId('export-progress')).toBeVisible();
+  const files = page.getByTestId('exported-file');
+  await expect(files).toHaveCount(2, { timeout: 90_000 });
+  await expect(files.nth(0)).toContainText(/\.(xlsx|pdf)/);
+  await expect(page.getByRole('button', { name: 'Cancel export' })).toHaveCount(0);
+});
+
+test('the navigation stays hidden after a reload once the user hid it', async ({ page, synced }) => {
+  await synced.open(page);
+  await page.getByRole('button', { name: 'Hide navigation' }).click();
+  await expect(page.getByRole('button', { name: 'Show navigation' })).toBeVisible();
+  await page.reload();
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await expect(page.getByRole('button', { name: 'Show navigation' })).toBeVisible();
+});

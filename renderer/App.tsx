@@ -1,8 +1,6 @@
 import './theme.css';
 import { AppShell, Burger, Group, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
-import { useApi } from './api/ApiContext';
 import { BoardPackPage } from './features/boardpack/BoardPackPage';
 import { ConnectionPage } from './features/connection/ConnectionPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
@@ -13,11 +11,12 @@ import { SyncPage } from './features/sync/SyncPage';
 import { useSettings, useWorkspace } from './features/workspace/queries';
 import { LocaleProvider } from './locale/LocaleProvider';
 import { ColorSchemeToggle } from './shell/ColorSchemeToggle';
-import { Navigation, NAV_ITEMS } from './shell/Navigation';
+import { Navigation } from './shell/Navigation';
 import { ScopeControls } from './shell/ScopeControls';
 import { ShortcutsHelp } from './shell/ShortcutsHelp';
 import { StatusBar } from './shell/StatusBar';
 import { useCoreEvents } from './shell/useCoreEvents';
+import { useShellHotkeys } from './shell/useShellHotkeys';
 import { useStartupCheck } from './shell/useStartupCheck';
 import { useView, ViewProvider, type ScreenId } from './shell/view-state';
 
@@ -44,12 +43,11 @@ function Screen({ screen }: { screen: ScreenId }) {
 }
 
 function Shell() {
-  const api = useApi();
   const view = useView();
   const workspace = useWorkspace();
   const settings = useSettings();
   const { setColorScheme } = useMantineColorScheme();
-  const [navOpened, { toggle: toggleNav }] = useDisclosure(true);
+  const { navOpened, toggleNav } = view;
   const [helpOpened, setHelpOpened] = useState(false);
   useCoreEvents();
   useStartupCheck(workspace.data?.activeProfileId);
@@ -63,11 +61,7 @@ function Shell() {
     setColorScheme(savedTheme as MantineColorScheme);
   }, [savedTheme, setColorScheme]);
 
-  useHotkeys([
-    ...NAV_ITEMS.map((item, index): [string, () => void] => [`alt+${index + 1}`, () => view.go(item.screen)]),
-    ['alt+S', () => void api.call('sync.start', {}).then(() => view.go('sync')).catch(() => view.go('sync'))],
-    ['shift+?', () => setHelpOpened(true)],
-  ]);
+  useShellHotkeys(() => setHelpOpened(true));
 
   const active = workspace.data?.active ?? null;
   const hasData = active?.hasData === true;

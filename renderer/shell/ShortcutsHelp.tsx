@@ -1,9 +1,9 @@
 import { Kbd, Modal, Table } from '@mantine/core';
 
 export const SHORTCUTS: Array<[string, string]> = [
-  ['Alt+1 … Alt+5', 'Dashboard, Reconcile, Board pack, Sync, Settings'],
-  ['Alt+S', 'Sync now'],
-  ['Alt+E', 'Export the board pack (on the Board pack screen)'],
+  ['Alt+1 … Alt+5', 'Dashboard, Reconcile, Board pack, Sync, Settings (Option+1 … 5 on macOS)'],
+  ['Alt+S', 'Sync now and open Sync; if it cannot start, a notice says why'],
+  ['Alt+E', 'Export XLSX and PDF on the Board pack screen (ignored while an export runs)'],
   ['Shift+?', 'This list'],
   ['Esc', 'Close a drill-down or dialog'],
 ];

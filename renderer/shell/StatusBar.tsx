@@ -6,6 +6,7 @@ import { resolveScope } from '../features/workspace/scope';
 import { LockIcon } from '../ui/Icons/Icons';
 import { formatAge } from './format-age';
 import { KeyAgeReminder } from './KeyAgeReminder';
+import { ShortcutErrorNotice } from './ShortcutErrorNotice';
 import { useView } from './view-state';
 
 /** Bottom bar: core connection, online/offline, snapshot age, closed-month lock, sync activity. */
@@ -41,6 +42,7 @@ export function StatusBar() {
           </>
         )}
       </Group>
+      <ShortcutErrorNotice />
       <Text size="xs" c="dimmed">
         {info.isSuccess ? `Core connected · v${info.data.version}` : info.isError ? `Core unreachable: ${info.error.message}` : 'Connecting…'}
       </Text>

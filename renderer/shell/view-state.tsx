@@ -11,15 +11,18 @@ export interface ViewState {
   /** Presentation currency; null = the first company's. */
   currency: string | null;
   month: string | null;
+  /** Whether the navigation sidebar is shown; remembered across launches like the rest. */
+  navOpened: boolean;
 }
 
 interface ViewApi extends ViewState {
   go(screen: ScreenId): void;
-  setScope(patch: Partial<Omit<ViewState, 'screen'>>): void;
+  setScope(patch: Partial<Omit<ViewState, 'screen' | 'navOpened'>>): void;
+  toggleNav(): void;
 }
 
 const STORAGE_KEY = 'boardpack.view.v1';
-const DEFAULT_VIEW: ViewState = { screen: 'dashboard', companies: [], currency: null, month: null };
+const DEFAULT_VIEW: ViewState = { screen: 'dashboard', companies: [], currency: null, month: null, navOpened: true };
 const ViewContext = createContext<ViewApi | null>(null);
 
 /** UI-only preferences live in localStorage (browser mode) or the Electron renderer's own storage. */
@@ -33,6 +36,7 @@ function loadView(): ViewState {
       companies: Array.isArray(parsed.companies) ? parsed.companies.filter((id) => Number.isInteger(id)) : [],
       currency: typeof parsed.currency === 'string' ? parsed.currency : null,
       month: typeof parsed.month === 'string' ? parsed.month : null,
+      navOpened: typeof parsed.navOpened === 'boolean' ? parsed.navOpened : true,
     };
   } catch {
     return DEFAULT_VIEW;
@@ -45,8 +49,9 @@ export function ViewProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(view));
   }, [view]);
   const go = useCallback((screen: ScreenId) => setView((v) => ({ ...v, screen })), []);
-  const setScope = useCallback((patch: Partial<Omit<ViewState, 'screen'>>) => setView((v) => ({ ...v, ...patch })), []);
-  const value = useMemo(() => ({ ...view, go, setScope }), [view, go, setScope]);
+  const setScope = useCallback((patch: Partial<Omit<ViewState, 'screen' | 'navOpened'>>) => setView((v) => ({ ...v, ...patch })), []);
+  const toggleNav = useCallback(() => setView((v) => ({ ...v, navOpened: !v.navOpened })), []);
+  const value = useMemo(() => ({ ...view, go, setScope, toggleNav }), [view, go, setScope, toggleNav]);
   return <ViewContext.Provider value={value}>{children}</ViewContext.Provider>;
 }
 
