@@ -3,7 +3,6 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildBoardPack } from '../../../shared/boardpack/build';
 import type { AmountScale, BoardPackDocument, SectionId, TemplateId } from '../../../shared/boardpack/model';
-import type { PackScope } from '../../../shared/boardpack/report-view';
 import type { ReconciliationSummaryInput } from '../../../shared/boardpack/reconciliation-input';
 import type { ReportResult } from '../../../shared/reports/types';
 import { AppError } from '../../../shared/rpc/errors';
@@ -11,9 +10,11 @@ import { fixedClock } from '../clock';
 import { renderPdf } from '../exports/pdf/render-pdf';
 import { renderXlsx, type PaperSize } from '../exports/xlsx/workbook';
 import type { Logger } from '../logging/logger';
+import { listCompanyIds } from '../reports/context';
 import { buildReport } from '../reports/index';
 import { loadCommentary, loadFinal, scopeKey } from './pack-store';
 import { closePackSource, openPackSource, type PackSource } from './pack-source';
+import { reconciliationCompany, reportCompanies, resolvePackTarget, viewScope, type PackCompanies, type PackTarget } from './pack-target';
 import { loadReconciliationSummary } from './reconciliation-summary';
 
 /** Output formats of a pack. */
@@ -31,8 +32,8 @@ export interface ExportedFile {
 export interface ExportOptions {
   cacheFile: string;
   month: string;
-  /** 'all' = the consolidated group of every company; a number = that company alone. */
-  company: 'all' | number;
+  /** 'all' = the consolidated group of every company; a number = that company alone; a list = those companies consolidated. */
+  company: PackCompanies;
   currency?: string;
   template: TemplateId;
   formats: PackFormat[];
@@ -45,9 +46,9 @@ export interface ExportOptions {
   signal?: AbortSignal;
 }
 
-/** File stem of a pack: boardpack-board-group-2026-03, boardpack-sales-company-2-2026-03. */
-export function packFileStem(template: TemplateId, scope: PackScope, month: string): string {
-  return `boardpack-${template}-${scopeKey(scope).replace(':', '-')}-${month}`;
+/** File stem of a pack: boardpack-board-group-2026-03, boardpack-sales-company-2-2026-03, boardpack-board-companies-1-3-2026-03. */
+export function packFileStem(template: TemplateId, scope: PackTarget, month: string): string {
+  return `boardpack-${template}-${scopeKey(scope).replace(/[:,]/g, '-')}-${month}`;
 }
 
 function writeAtomically(path: string, bytes: Buffer): void {
@@ -67,14 +68,14 @@ function writeAtomically(path: string, bytes: Buffer): void {
 export function buildPackDocument(
   source: PackSource,
   report: ReportResult,
-  options: { month: string; scope: PackScope; template: TemplateId; scale?: AmountScale; sections?: Partial<Record<SectionId, boolean>>; reconciliation?: ReconciliationSummaryInput },
+  options: { month: string; scope: PackTarget; template: TemplateId; scale?: AmountScale; sections?: Partial<Record<SectionId, boolean>>; reconciliation?: ReconciliationSummaryInput },
 ): BoardPackDocument {
   // Final marks live in the live cache; a final pack's commentary is the one frozen in its snapshot.
   const final = source.live ? loadFinal(source.live.db, options.month, options.scope, options.template) : null;
   const commentarySource = final && source.kind === 'snapshot' ? source.cache : (source.live ?? source.cache);
-  return buildBoardPack(report, {
+  const doc = buildBoardPack(report, {
     template: options.template,
-    scope: options.scope,
+    scope: viewScope(options.scope),
     status: final ? 'final' : 'draft',
     ...(final ? { final: { by: final.by, at: final.at, ...(final.waiver ? { waiver: final.waiver } : {}) } } : {}),
     snapshot: source.snapshot,
@@ -84,6 +85,23 @@ export function buildPackDocument(
     ...(options.sections ? { sections: options.sections } : {}),
     ...(options.reconciliation ? { reconciliation: options.reconciliation } : {}),
   });
+  if (options.scope.kind !== 'subset') return doc;
+  // The cover must not read as the whole group: it names the companies consolidated and how many of the group's.
+  const names = report.companies.map((company) => company.name);
+  return { ...doc, entityLabel: `Consolidated: ${names.join(', ')} (${names.length} of ${listCompanyIds(source.cache.db).length} companies)` };
+}
+
+/** Resolves a pack's companies against the source's companies and builds its report (clock pinned to the snapshot). */
+export function buildPackReport(source: PackSource, month: string, companies: PackCompanies, currency?: string): { target: PackTarget; report: ReportResult } {
+  const target = resolvePackTarget(listCompanyIds(source.cache.db), companies);
+  // The report clock is pinned to the snapshot so nothing time-dependent leaks into the files.
+  const report = buildReport(source.cache.db, { month, companies: reportCompanies(target), ...(currency ? { currency } : {}) }, { clock: fixedClock(source.snapshot.createdAt) });
+  return { target, report };
+}
+
+/** The reconciliation summary a board pack shows for its target (none in the sales pack). */
+export function packReconciliation(source: PackSource, month: string, template: TemplateId, target: PackTarget): ReconciliationSummaryInput | undefined {
+  return template === 'board' ? loadReconciliationSummary(source.cache.db, month, reconciliationCompany(target)) : undefined;
 }
 
 /**
@@ -94,24 +112,18 @@ export async function exportBoardPack(options: ExportOptions): Promise<ExportedF
   const logger = options.logger.child('boardpack');
   const source = openPackSource(options.cacheFile, options.month, logger);
   try {
-    const scope: PackScope = options.company === 'all' ? { kind: 'consolidated' } : { kind: 'company', companyId: options.company };
-    // The report clock is pinned to the snapshot so nothing time-dependent leaks into the files.
-    const report = buildReport(
-      source.cache.db,
-      { month: options.month, companies: options.company === 'all' ? 'all' : [options.company], ...(options.currency ? { currency: options.currency } : {}) },
-      { clock: fixedClock(source.snapshot.createdAt) },
-    );
-    const reconciliation = options.template === 'board' ? loadReconciliationSummary(source.cache.db, options.month, options.company === 'all' ? undefined : options.company) : undefined;
+    const { target, report } = buildPackReport(source, options.month, options.company, options.currency);
+    const reconciliation = packReconciliation(source, options.month, options.template, target);
     const doc = buildPackDocument(source, report, {
       month: options.month,
-      scope,
+      scope: target,
       template: options.template,
       ...(options.scale ? { scale: options.scale } : {}),
       ...(options.sections ? { sections: options.sections } : {}),
       ...(reconciliation ? { reconciliation } : {}),
     });
     mkdirSync(options.outDir, { recursive: true });
-    const stem = packFileStem(options.template, scope, options.month);
+    const stem = packFileStem(options.template, target, options.month);
     const files: ExportedFile[] = [];
     for (const format of options.formats) {
       if (options.signal?.aborted) throw new AppError('cancelled', 'Export cancelled.');

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import type { TemplateId } from '../../../shared/boardpack/model';
-import type { PackScope } from '../../../shared/boardpack/report-view';
 import { AppError } from '../../../shared/rpc/errors';
 import { systemClock, type Clock } from '../clock';
 import { openCache } from '../db/open';
@@ -9,12 +8,14 @@ import { buildReport } from '../reports/index';
 import { closeSnapshot, inspectSnapshot, snapshotPathFor } from '../snapshot/snapshot-file';
 import { loadFinal, recordFinal, type StoredFinalMark } from './pack-store';
 import { closePackSource, openPackSource } from './pack-source';
+import { reportCompanies, targetCovers, type PackTarget } from './pack-target';
 
 /** Options of {@link markPackFinal}. */
 export interface MarkFinalOptions {
   cacheFile: string;
   month: string;
-  scope: PackScope;
+  /** Group, one company or a subset (see pack-target.ts); marked final independently of each other. */
+  scope: PackTarget;
   template: TemplateId;
   currency?: string;
   /** Who marks the pack final (required). */
@@ -56,10 +57,10 @@ export function markPackFinal(options: MarkFinalOptions): StoredFinalMark {
   try {
     const report = buildReport(source.cache.db, {
       month: options.month,
-      companies: options.scope.kind === 'consolidated' ? 'all' : [options.scope.companyId],
+      companies: reportCompanies(options.scope),
       ...(options.currency ? { currency: options.currency } : {}),
     });
-    const inScope = report.dataQuality.filter((finding) => finding.severity === 'error' && (options.scope.kind === 'consolidated' || finding.companyId === null || finding.companyId === options.scope.companyId));
+    const inScope = report.dataQuality.filter((finding) => finding.severity === 'error' && targetCovers(options.scope, finding.companyId));
     errors = inScope.reduce((sum, finding) => sum + Math.max(1, finding.count), 0);
     messages = inScope.map((finding) => finding.message);
   } finally {

@@ -1,28 +1,27 @@
 import { basename, join } from 'node:path';
-import type { PackScope } from '../../../shared/boardpack/report-view';
 import { AppError } from '../../../shared/rpc/errors';
 import { APP_VERSION } from '../app-info';
-import { fixedClock } from '../clock';
 import type { HandlersFor } from '../rpc/handlers';
 import type { CoreServices } from '../services';
-import { buildReport } from '../reports/index';
+import { listCompanyIds } from '../reports/context';
 import { diffSnapshots } from '../snapshot/diff';
 import { listSnapshots } from '../snapshot/snapshot-file';
 import { currentUser } from '../workspace/current-user';
 import type { Workspace } from '../workspace/workspace';
-import { buildPackDocument, exportBoardPack } from './export-pack';
+import { buildPackDocument, buildPackReport, exportBoardPack, packReconciliation } from './export-pack';
 import { markPackFinal } from './final-gate';
 import { saveCommentary } from './pack-store';
 import { closePackSource, openPackSource } from './pack-source';
-import { loadReconciliationSummary } from './reconciliation-summary';
+import { resolvePackTarget, type PackCompanies, type PackTarget } from './pack-target';
 
-const scopeOf = (company: 'all' | number): PackScope => (company === 'all' ? { kind: 'consolidated' } : { kind: 'company', companyId: company });
 
 /** Handlers of `boardpack.*`: thin wrappers over the board-pack module (document, exports, final gate, snapshots). */
 export function createBoardpackHandlers(services: CoreServices, workspace: Workspace): HandlersFor<
   'boardpack.preview' | 'boardpack.saveCommentary' | 'boardpack.export' | 'boardpack.markFinal' | 'boardpack.snapshots' | 'boardpack.diff'
 > {
   const activeCacheFile = () => workspace.cacheFor(workspace.requireActive().id).file;
+  // Commentary and final marks are keyed by the resolved target, so [1] and 1 (or every id and 'all') share them.
+  const targetOf = (company: PackCompanies): PackTarget => resolvePackTarget(listCompanyIds(workspace.cacheFor(workspace.requireActive().id).db), company);
   const logger = services.logger.child('boardpack');
 
   return {
@@ -30,16 +29,16 @@ export function createBoardpackHandlers(services: CoreServices, workspace: Works
     'boardpack.preview': async ({ month, company, currency, template, scale, sections }) => {
       const source = openPackSource(activeCacheFile(), month, logger);
       try {
-        const report = buildReport(source.cache.db, { month, companies: company === 'all' ? 'all' : [company], ...(currency ? { currency } : {}) }, { clock: fixedClock(source.snapshot.createdAt) });
-        const reconciliation = template === 'board' ? loadReconciliationSummary(source.cache.db, month, company === 'all' ? undefined : company) : undefined;
-        return buildPackDocument(source, report, { month, scope: scopeOf(company), template, ...(scale ? { scale } : {}), ...(sections ? { sections } : {}), ...(reconciliation ? { reconciliation } : {}) });
+        const { target, report } = buildPackReport(source, month, company, currency);
+        const reconciliation = packReconciliation(source, month, template, target);
+        return buildPackDocument(source, report, { month, scope: target, template, ...(scale ? { scale } : {}), ...(sections ? { sections } : {}), ...(reconciliation ? { reconciliation } : {}) });
       } finally {
         closePackSource(source);
       }
     },
     'boardpack.saveCommentary': async ({ month, company, section, text }) => {
       const cache = workspace.cacheFor(workspace.requireActive().id);
-      saveCommentary(cache.db, { month, scope: scopeOf(company), section, text, author: currentUser(), at: services.clock.now().toISOString() });
+      saveCommentary(cache.db, { month, scope: targetOf(company), section, text, author: currentUser(), at: services.clock.now().toISOString() });
       return { saved: true };
     },
     'boardpack.export': async ({ month, company, currency, template, scale, sections, formats, paper }, ctx) => {
@@ -53,7 +52,7 @@ export function createBoardpackHandlers(services: CoreServices, workspace: Works
       return { files: files.map((file) => ({ ...file, fileName: basename(file.path) })) };
     },
     'boardpack.markFinal': async ({ month, company, currency, template, by, waiver }) => {
-      const mark = markPackFinal({ cacheFile: activeCacheFile(), month, scope: scopeOf(company), template, by, logger, clock: services.clock, ...(currency ? { currency } : {}), ...(waiver ? { waiver } : {}) });
+      const mark = markPackFinal({ cacheFile: activeCacheFile(), month, scope: targetOf(company), template, by, logger, clock: services.clock, ...(currency ? { currency } : {}), ...(waiver ? { waiver } : {}) });
       workspace.changed('month.closed');
       return mark;
     },

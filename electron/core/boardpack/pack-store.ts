@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { SectionCommentary } from '../../../shared/boardpack/build';
 import type { FinalMark, SectionId, TemplateId } from '../../../shared/boardpack/model';
-import type { PackScope } from '../../../shared/boardpack/report-view';
+import type { PackTarget } from './pack-target';
 
-/** The scope key stored with commentary and final marks: 'group' or 'company:<id>'. */
-export function scopeKey(scope: PackScope): string {
-  return scope.kind === 'consolidated' ? 'group' : `company:${scope.companyId}`;
+/** The scope key stored with commentary and final marks: 'group', 'company:<id>' or 'companies:<id>,<id>…' (a subset). */
+export function scopeKey(scope: PackTarget): string {
+  if (scope.kind === 'consolidated') return 'group';
+  return scope.kind === 'company' ? `company:${scope.companyId}` : `companies:${scope.companyIds.join(',')}`;
 }
 
 function hasTable(db: Database.Database, name: string): boolean {
@@ -13,7 +14,7 @@ function hasTable(db: Database.Database, name: string): boolean {
 }
 
 /** Saves (or replaces) the commentary of one section for a month and scope; empty text deletes it. */
-export function saveCommentary(db: Database.Database, entry: { month: string; scope: PackScope; section: SectionId; text: string; author?: string; at: string }): void {
+export function saveCommentary(db: Database.Database, entry: { month: string; scope: PackTarget; section: SectionId; text: string; author?: string; at: string }): void {
   const key = scopeKey(entry.scope);
   if (entry.text.trim() === '') {
     db.prepare('DELETE FROM app_pack_commentary WHERE month = ? AND scope = ? AND section_id = ?').run(entry.month, key, entry.section);
@@ -26,7 +27,7 @@ export function saveCommentary(db: Database.Database, entry: { month: string; sc
 }
 
 /** The commentary of a month and scope by section (empty when the table does not exist, e.g. an old snapshot). */
-export function loadCommentary(db: Database.Database, month: string, scope: PackScope): Partial<Record<SectionId, SectionCommentary>> {
+export function loadCommentary(db: Database.Database, month: string, scope: PackTarget): Partial<Record<SectionId, SectionCommentary>> {
   if (!hasTable(db, 'app_pack_commentary')) return {};
   const rows = db
     .prepare('SELECT section_id, body, author, updated_at FROM app_pack_commentary WHERE month = ? AND scope = ? ORDER BY section_id')
@@ -44,14 +45,14 @@ export interface StoredFinalMark extends FinalMark {
 }
 
 /** Records that a pack is final (once: a final pack is not re-marked). */
-export function recordFinal(db: Database.Database, entry: { month: string; scope: PackScope; template: TemplateId; mark: StoredFinalMark }): void {
+export function recordFinal(db: Database.Database, entry: { month: string; scope: PackTarget; template: TemplateId; mark: StoredFinalMark }): void {
   db.prepare(
     'INSERT INTO app_pack_final (month, scope, template, marked_by, marked_at, waiver, error_findings, snapshot_file, snapshot_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(entry.month, scopeKey(entry.scope), entry.template, entry.mark.by, entry.mark.at, entry.mark.waiver ?? null, entry.mark.errorFindings, entry.mark.snapshotFile, entry.mark.snapshotHash);
 }
 
 /** The final mark of a pack, if any. */
-export function loadFinal(db: Database.Database, month: string, scope: PackScope, template: TemplateId): StoredFinalMark | null {
+export function loadFinal(db: Database.Database, month: string, scope: PackTarget, template: TemplateId): StoredFinalMark | null {
   if (!hasTable(db, 'app_pack_final')) return null;
   const row = db
     .prepare('SELECT marked_by, marked_at, waiver, error_findings, snapshot_file, snapshot_hash FROM app_pack_final WHERE month = ? AND scope = ? AND template = ?')

@@ -8,10 +8,19 @@ const SECTION_IDS = ['cover', 'contents', 'executive-summary', 'pnl', 'balance-s
 /** A section of a pack template. */
 export const SectionIdSchema = z.enum(SECTION_IDS);
 
-/** Which pack: month, scope (the consolidated group or one company), currency, template, sections. */
+/**
+ * The companies a pack covers: 'all' (the consolidated group), one Odoo company id (that company in its
+ * own currency), or a list of ids (exactly those companies consolidated; a list of one is that company,
+ * a list of every company is the group).
+ */
+export const PackCompaniesSchema = z.union([z.literal('all'), z.number().int(), z.array(z.number().int()).min(1, 'Choose at least one company').max(200)]);
+/** See {@link PackCompaniesSchema}. */
+export type PackCompanies = z.infer<typeof PackCompaniesSchema>;
+
+/** Which pack: month, companies (the consolidated group, one company, or a subset), currency, template, sections. */
 export const PackRequestSchema = z.object({
   month: MonthKeySchema,
-  company: z.union([z.literal('all'), z.number().int()]),
+  company: PackCompaniesSchema,
   currency: CurrencyCodeSchema.optional(),
   template: z.enum(['board', 'sales']).default('board'),
   scale: z.enum(['units', 'k', 'm']).optional(),
@@ -38,7 +47,7 @@ export const boardpackContract = defineContract({
   'boardpack.preview': { input: PackRequestSchema.strict(), output: z.custom<BoardPackDocument>() },
   /** Saves (or clears, with empty text) the commentary of one section for the month and scope. */
   'boardpack.saveCommentary': {
-    input: z.object({ month: MonthKeySchema, company: z.union([z.literal('all'), z.number().int()]), section: SectionIdSchema, text: z.string().max(20_000) }).strict(),
+    input: z.object({ month: MonthKeySchema, company: PackCompaniesSchema, section: SectionIdSchema, text: z.string().max(20_000) }).strict(),
     output: z.object({ saved: z.boolean() }),
   },
   /** Writes the pack as XLSX and/or PDF into the data folder (progress as `job.progressed`, cancellable). */
@@ -50,7 +59,7 @@ export const boardpackContract = defineContract({
   'boardpack.markFinal': {
     input: z.object({
       month: MonthKeySchema,
-      company: z.union([z.literal('all'), z.number().int()]),
+      company: PackCompaniesSchema,
       currency: CurrencyCodeSchema.optional(),
       template: z.enum(['board', 'sales']).default('board'),
       by: z.string().trim().min(1, 'Enter the name of the person approving the pack').max(200),
