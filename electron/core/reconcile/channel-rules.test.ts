@@ -80,10 +80,15 @@ describe('channel rules through the dispatcher (demo company)', () => {
     const shippingCount = (view: ReconcileView) => view.summary.find((s) => s.channel === 'shopify')?.byCategory.find((b) => b.category === 'AMOUNT_MISMATCH_SHIPPING')?.count;
     expect(shippingCount(baseline)).toBe(1);
     expect(shippingCount(after)).toBe(nowShipping.length);
+    // The exceptions list follows: the planted one is no longer open, the new ones are.
+    const openShipping = (view: ReconcileView) => view.exceptions.filter((e) => e.category === 'AMOUNT_MISMATCH_SHIPPING' && e.status === 'open').map((e) => e.recordKey).sort();
+    expect(openShipping(baseline)).toEqual([plantedKey]);
+    expect(openShipping(after)).toEqual(nowShipping);
 
     await c.call('reconcile.saveChannelRule', { channel: 'shopify', shippingInOdoo: true, roundingToleranceMinor: null, dateWindowDays: null, settlementSources: [] });
     const restored = await c.call('reconcile.results', { month });
     expect(shopifyWith(restored, 'AMOUNT_MISMATCH_SHIPPING').map((r) => r.recordKey)).toEqual([plantedKey]);
+    expect(openShipping(restored)).toEqual([plantedKey]);
   });
 
   it('uses the Settings tolerance for a channel without its own; the channel\'s own value wins', async () => {

@@ -42,8 +42,13 @@ function toRow(row: Record<string, unknown>): ExceptionRow {
   };
 }
 
-/** Records the exceptions of a run (new ones open, known ones keep their decision) and returns every decision by key. */
-export function recordExceptions(db: Database.Database, records: readonly RecordResult[], clock: Clock): Map<string, ExceptionStatus> {
+/**
+ * Records the exceptions of a run (new ones open, known ones keep their decision) and returns every
+ * decision by key. With `month` (the run covered that whole month), open rows of the month this run
+ * no longer reports are removed: a changed channel rule or a corrected Odoo document clears them.
+ * Decided rows stay, they hold a person's note.
+ */
+export function recordExceptions(db: Database.Database, records: readonly RecordResult[], clock: Clock, month?: string): Map<string, ExceptionStatus> {
   const now = clock.now().toISOString();
   const upsert = db.prepare(`
     INSERT INTO app_recon_exception (record_key, category, channel, month, status, first_seen_at, last_seen_at, summary_json)
@@ -59,8 +64,16 @@ export function recordExceptions(db: Database.Database, records: readonly Record
         upsert.run(record.recordKey, category, record.channel, record.month, now, now, JSON.stringify(summary));
       }
     }
+    if (month !== undefined) pruneOpen(db, month, records);
   })();
   return loadDecisions(db);
+}
+
+function pruneOpen(db: Database.Database, month: string, records: readonly RecordResult[]): void {
+  const current = new Set(records.flatMap((record) => record.categories.map((category) => decisionKey(record.recordKey, category))));
+  const open = db.prepare("SELECT record_key, category FROM app_recon_exception WHERE month = ? AND status = 'open'").all(month) as Array<{ record_key: string; category: string }>;
+  const remove = db.prepare('DELETE FROM app_recon_exception WHERE record_key = ? AND category = ?');
+  for (const row of open) if (!current.has(decisionKey(row.record_key, row.category))) remove.run(row.record_key, row.category);
 }
 
 /** Every decision, keyed `recordKey\u0000category`. */

@@ -120,6 +120,18 @@ describe('runReconciliation on a cache', () => {
     expect(rows.map((r) => [r.recordKey, r.category, r.note])).toEqual([['woocommerce:20422', 'PAYMENT_NOT_REGISTERED', 'registered in November']]);
   });
 
+  it('clears open exceptions a re-run no longer reports, and keeps decided ones', async () => {
+    await run(FILES);
+    decideException(cache.db, { recordKey: 'shopify:#1043', status: 'ignored', note: 'discount code known', who: 'lena' }, clock);
+    expect(listExceptions(cache.db, { month: '2026-10' }).find((r) => r.recordKey === 'shopify:#1042')).toMatchObject({ category: 'AMOUNT_MISMATCH_SHIPPING', status: 'open' });
+    // Shipping outside revenue explains #1042; a tolerance of 20.00 also swallows #1043's 19.35 discount.
+    saveChannelSetting(cache.db, { channel: 'shopify', shippingInOdoo: false, roundingToleranceMinor: 2000 }, clock);
+    await run([]);
+    const rows = listExceptions(cache.db, { month: '2026-10' });
+    expect(rows.find((r) => r.recordKey === 'shopify:#1042')).toBeUndefined();
+    expect(rows.find((r) => r.recordKey === 'shopify:#1043')).toMatchObject({ category: 'AMOUNT_MISMATCH_DISCOUNT', status: 'ignored', note: 'discount code known' });
+  });
+
   it('a channel setting that shipping is not revenue in Odoo explains #1042', async () => {
     saveChannelSetting(cache.db, { channel: 'shopify', shippingInOdoo: false }, clock);
     const report = await run(FILES);

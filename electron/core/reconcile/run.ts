@@ -111,7 +111,7 @@ export async function runReconciliation(db: Database.Database, options: RunOptio
     channelSettings: channelSettingsFor(db, shop, options.channelDefaults),
   });
   const monthRecords = output.records.filter((record) => record.month === options.month);
-  recordExceptions(db, monthRecords, options.clock);
+  recordExceptions(db, monthRecords, options.clock, options.month);
   const decisions = new Map(listExceptions(db, { month: options.month }).map((row) => [decisionKey(row.recordKey, row.category), row.status]));
   const records = monthRecords.map((record) => ({
     ...record,

@@ -78,7 +78,7 @@ function ChannelRuleRow({ rule, view }: { rule: ChannelRule; view: ChannelRulesV
       <Stack gap="xs">
         <Group gap="xs">
           <Text fw={600} size="sm">{name}</Text>
-          {rule.seenInImports ? <Badge size="xs" variant="light">in imports</Badge> : <Badge size="xs" variant="light" color="gray.7">not imported yet</Badge>}
+          {rule.seenInImports ? <Badge size="xs" variant="light">in imports</Badge> : <Badge size="xs" variant="outline" color="gray.7">not imported yet</Badge>}
           {!rule.saved && <Badge size="xs" variant="outline" color="gray.7">defaults</Badge>}
         </Group>
         <Switch label={SHIPPING_IN_ODOO_LABEL} aria-label={`${SHIPPING_IN_ODOO_LABEL} (${name})`} checked={draft.shippingInOdoo}
@@ -96,7 +96,7 @@ function ChannelRuleRow({ rule, view }: { rule: ChannelRule; view: ChannelRulesV
             placeholder={draft.settlementSources.length === 0 ? 'No other provider' : undefined} onChange={(v) => patch({ settlementSources: v })} clearable />
         </Group>
         <Group gap="sm">
-          <Button size="xs" onClick={() => save.mutate(draft)} loading={save.isPending} disabled={!dirty && !save.isError} aria-label={`Save the ${name} rule`}>Save rule</Button>
+          <Button size="xs" onClick={() => save.mutate(draft)} loading={save.isPending} disabled={!dirty && !save.isError} aria-label={`Save rule for ${name}`}>Save rule</Button>
           {save.isSuccess && <Text size="sm" c="teal.9" role="status">Saved: the next reconciliation uses it.</Text>}
         </Group>
         {save.error && <ErrorAlert error={save.error} title={`The ${name} rule was not saved`} />}
