@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { SectionId, TemplateId } from '../../../shared/boardpack/model';
 import { sectionSpec, TEMPLATE_SECTIONS } from '../../../shared/boardpack/templates';
+import type { PackCompanies } from '../../../shared/rpc/contracts/boardpack';
 import { useApi } from '../../api/ApiContext';
 import { canShowInFolder, saveCoreFile, showInFolder } from '../../api/files';
 import { JobProgressLine } from '../../shell/JobProgressLine';
@@ -30,10 +31,11 @@ export function BoardPackPage() {
   const [sections, setSections] = useState<Partial<Record<SectionId, boolean>>>({});
   const [finalOpen, setFinalOpen] = useState(false);
   const exportAbort = useRef<AbortController | null>(null);
-  const company: 'all' | number = scope.companyIds.length === 1 && !scope.consolidated ? scope.companyIds[0]! : 'all';
+  // The header's companies as the pack takes them: the group, one company, or exactly the chosen subset consolidated.
+  const company: PackCompanies = scope.request === 'all' ? 'all' : scope.request.length === 1 ? scope.request[0]! : scope.request;
   const request: PackRequest | null = scope.month ? { month: scope.month, company, currency: scope.currency, template, scale, sections } : null;
   const preview = usePackPreview(request);
-  const report = useReport(scope.month ? { month: scope.month, companies: company === 'all' ? 'all' : [company], currency: scope.currency } : null);
+  const report = useReport(scope.month ? { month: scope.month, companies: scope.request, currency: scope.currency } : null);
 
   const exportPack = useMutation({
     mutationFn: async (formats: Array<'xlsx' | 'pdf'>) => {
@@ -59,7 +61,7 @@ export function BoardPackPage() {
   const doc = preview.data;
   // The same findings the final gate checks: errors of the companies in scope.
   const dqErrors = (report.data?.dataQuality ?? [])
-    .filter((f) => f.severity === 'error' && (company === 'all' || f.companyId === null || f.companyId === company))
+    .filter((f) => f.severity === 'error' && (company === 'all' || f.companyId === null || scope.companyIds.includes(f.companyId)))
     .map((f) => f.message);
 
   return (
@@ -104,7 +106,7 @@ export function BoardPackPage() {
               <SegmentedControl aria-labelledby="scale-label" value={scale} onChange={(v) => setScale(v === 'units' ? 'units' : v === 'm' ? 'm' : 'k')}
                 data={[{ value: 'units', label: 'Units' }, { value: 'k', label: 'Thousands' }, { value: 'm', label: 'Millions' }]} />
             </div>
-            <Text size="xs" c="dimmed">Companies, currency and month come from the header: {company === 'all' ? 'the consolidated group' : 'one company'}.</Text>
+            <Text size="xs" c="dimmed">Companies, currency and month come from the header: {company === 'all' ? 'the consolidated group' : typeof company === 'number' ? 'one company' : `${company.length} companies consolidated`}.</Text>
           </Stack>
         </Card>
         <Card withBorder style={{ gridColumn: 'span 2' }}>

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import type { SectionId } from '../../../shared/boardpack/model';
 import { useApi } from '../../api/ApiContext';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
+import type { PackCompanies } from '../../../shared/rpc/contracts/boardpack';
 
 /** The finance lead's commentary for one section and month, stored with the month in the cache. */
 export function CommentaryEditor({ month, company, section, sectionTitle, initial, onSaved }: {
   month: string;
-  company: 'all' | number;
+  company: PackCompanies;
   section: SectionId;
   sectionTitle: string;
   initial: string;

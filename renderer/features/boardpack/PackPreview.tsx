@@ -4,6 +4,7 @@ import type { Block, BoardPackDocument, Section, TableBlock } from '../../../sha
 import { cellUnit } from '../../../shared/boardpack/table-math';
 import { ChartPanel } from '../../ui/ChartPanel/ChartPanel';
 import { CommentaryEditor } from './CommentaryEditor';
+import type { PackCompanies } from '../../../shared/rpc/contracts/boardpack';
 
 function PackTable({ block, doc }: { block: TableBlock; doc: BoardPackDocument }) {
   const display = { scale: block.scale ?? doc.scale, currencyDecimals: doc.currencyDecimals };
@@ -57,7 +58,7 @@ function PackBlock({ block, doc }: { block: Block; doc: BoardPackDocument }) {
 }
 
 /** The document model as the Excel and PDF renderers receive it, drawn on screen; commentary is edited in place. */
-export function PackPreview({ doc, company, onCommentarySaved }: { doc: BoardPackDocument; company: 'all' | number; onCommentarySaved(): void }) {
+export function PackPreview({ doc, company, onCommentarySaved }: { doc: BoardPackDocument; company: PackCompanies; onCommentarySaved(): void }) {
   return (
     <Stack gap="md" data-testid="pack-preview">
       <Group justify="space-between">

@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { SectionId, TemplateId } from '../../../shared/boardpack/model';
 import { useApi } from '../../api/ApiContext';
+import type { PackCompanies } from '../../../shared/rpc/contracts/boardpack';
 
 export interface PackRequest {
   month: string;
-  company: 'all' | number;
+  company: PackCompanies;
   currency: string | null;
   template: TemplateId;
   scale: 'units' | 'k' | 'm';
