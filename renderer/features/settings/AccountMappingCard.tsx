@@ -7,7 +7,7 @@ import { useWorkspace } from '../workspace/queries';
 import { AccountMappingInventoryRoles } from './AccountMappingInventoryRoles';
 import { AccountMappingRuleForm } from './AccountMappingRuleForm';
 import { AccountMappingRules } from './AccountMappingRules';
-import { effectiveLabel, sourceLabel } from './account-mapping-labels';
+import { effectiveLabel, sourceExplanation, sourceLabel } from './account-mapping-labels';
 import { useMappingListing } from './account-mapping-queries';
 
 /**
@@ -31,9 +31,15 @@ export function AccountMappingCard() {
   const rows = useMemo(() => (data ? (needsOnly ? data.accounts.filter((a) => a.needsMapping) : data.accounts) : []), [data, needsOnly]);
 
   const columns = useMemo<Column<MappedAccount>[]>(() => [
-    { key: 'code', label: 'Code', value: (a) => a.code },
-    { key: 'name', label: 'Account', value: (a) => a.name },
-    { key: 'type', label: 'Odoo type', value: (a) => a.accountType },
+    {
+      key: 'code', label: 'Code', value: (a) => a.code,
+      // The code is the button that starts a rule for it: one column fewer keeps the table inside the card.
+      render: (a) => (
+        <Button size="compact-xs" variant="subtle" aria-label={`Map account ${a.code}`} title="Write a rule for this account"
+          onClick={() => { setPrefix(a.code); prefixInputRef.current?.focus(); }}>{a.code}</Button>
+      ),
+    },
+    { key: 'name', label: 'Account', value: (a) => a.name, render: (a) => <span title={a.name} style={{ display: 'block', maxWidth: 150, overflow: 'hidden', textOverflow: 'ellipsis' }}>{a.name}</span> },
     {
       key: 'category', label: 'Reported as', value: (a) => effectiveLabel(a),
       render: (a) => (
@@ -42,12 +48,8 @@ export function AccountMappingCard() {
         </span>
       ),
     },
-    { key: 'source', label: 'Decided by', value: (a) => sourceLabel(a) },
-    { key: 'balance', label: 'Balance, 12 months', kind: 'amount', currency, value: (a) => a.balance },
-    {
-      key: 'action', label: 'Rule', value: () => null,
-      render: (a) => <Button size="compact-xs" variant="default" aria-label={`Map account ${a.code}`} onClick={() => { setPrefix(a.code); prefixInputRef.current?.focus(); }}>Map</Button>,
-    },
+    { key: 'source', label: 'Decided by', value: (a) => sourceLabel(a), render: (a) => <span title={sourceExplanation(a)}>{sourceLabel(a)}</span> },
+    { key: 'balance', label: 'Balance', kind: 'amount', currency, value: (a) => a.balance },
   ], [currency]);
 
   if (!workspace.data?.active?.hasData) {
@@ -82,7 +84,7 @@ export function AccountMappingCard() {
         {data && (
           <>
             {data.window && <Text size="xs" c="dimmed">Balances are posted journal items from {data.window.from} to {data.window.to}, debit positive, in {data.currency}.</Text>}
-            <DataTable label="Chart of accounts" rows={rows} columns={columns} rowKey={(a) => a.id} exportName={`account-mapping-${data.companyId}`} height={360} />
+            <DataTable label="Chart of accounts" rows={rows} columns={columns} rowKey={(a) => a.id} exportName={`account-mapping-${data.companyId}`} height={Math.min(360, 44 + rows.length * 30)} />
             <Title order={4} size="h6">Rules</Title>
             <AccountMappingRules companyId={data.companyId} rules={data.rules} />
             <AccountMappingRuleForm companyId={data.companyId} currency={data.currency} prefix={prefix} onPrefixChange={setPrefix} prefixInputRef={prefixInputRef} />

@@ -57,7 +57,10 @@ export function AccountMappingRuleForm({ companyId, currency, prefix, onPrefixCh
           <Stack gap={4}>
             <Text size="sm">
               {shown.changes.length === 0 ? 'Saving this rule would move no account.' : `Saving this rule would move ${shown.changes.length} account${shown.changes.length === 1 ? '' : 's'}`}
-              {shown.changes.length > 0 && <>; EBITDA over the last 12 months would change by <Amount minor={shown.ebitdaDelta} currency={currency} withCurrency />.</>}
+              {shown.changes.length > 0 && shown.ebitdaDelta === 0 && '; EBITDA would not change.'}
+              {shown.ebitdaDelta !== 0 && (
+                <>; EBITDA over the last 12 months would {shown.ebitdaDelta > 0 ? 'rise' : 'fall'} by <Amount minor={Math.abs(shown.ebitdaDelta)} currency={currency} withCurrency />.</>
+              )}
               {shown.unchanged > 0 && ` ${shown.unchanged} already in ${categoryLabel(shown.category)}.`}
               {shown.shadowedByLongerRule > 0 && ` ${shown.shadowedByLongerRule} kept by a longer rule.`}
               {shown.balanceSheetIgnored > 0 && ` ${shown.balanceSheetIgnored} balance-sheet account${shown.balanceSheetIgnored === 1 ? '' : 's'} not affected.`}
@@ -65,7 +68,7 @@ export function AccountMappingRuleForm({ companyId, currency, prefix, onPrefixCh
             {shown.changes.length > 0 && (
               <Table withTableBorder striped fz="sm" aria-label="Accounts this rule would move">
                 <Table.Thead>
-                  <Table.Tr><Table.Th>Code</Table.Th><Table.Th>Account</Table.Th><Table.Th>Now</Table.Th><Table.Th>After saving</Table.Th><Table.Th ta="right">Balance, 12 months</Table.Th></Table.Tr>
+                  <Table.Tr><Table.Th>Code</Table.Th><Table.Th>Account</Table.Th><Table.Th>Now</Table.Th><Table.Th>After saving</Table.Th><Table.Th ta="right">12-month balance</Table.Th></Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {shown.changes.slice(0, 20).map((c) => (

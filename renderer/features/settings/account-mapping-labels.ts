@@ -7,19 +7,35 @@ export function effectiveLabel(account: Pick<MappedAccount, 'category' | 'bsClas
   return 'Not classified';
 }
 
-/** Why the account has that category: its Odoo type, one of the user's rules, or detection. */
+/** Why the account has that category, short enough for a table cell: "Type expense_other", "Rule 641", "Detected". */
 export function sourceLabel(account: Pick<MappedAccount, 'source' | 'sourcePrefix' | 'accountType'>): string {
   switch (account.source) {
     case 'rule':
-      return `Your rule ${account.sourcePrefix ?? ''}`.trim();
+      return `Rule ${account.sourcePrefix ?? ''}`.trim();
     case 'inventory_role':
-      return `Your inventory role ${account.sourcePrefix ?? ''}`.trim();
+      return `Inventory role ${account.sourcePrefix ?? ''}`.trim();
     case 'detected':
-      return 'Detected (stock valuation)';
+      return 'Detected';
     case 'odoo_type':
-      return `Odoo type ${account.accountType ?? ''}`.trim();
+      return `Type ${account.accountType ?? ''}`.trim();
     case 'none':
-      return account.accountType ? `Unknown Odoo type ${account.accountType}` : 'No Odoo type';
+      return account.accountType ? `Unknown type ${account.accountType}` : 'No Odoo type';
+  }
+}
+
+/** The long form of {@link sourceLabel}, for a tooltip. */
+export function sourceExplanation(account: Pick<MappedAccount, 'source' | 'sourcePrefix' | 'accountType'>): string {
+  switch (account.source) {
+    case 'rule':
+      return `Your mapping rule for codes starting with ${account.sourcePrefix ?? '?'}`;
+    case 'inventory_role':
+      return `Your inventory role for codes starting with ${account.sourcePrefix ?? '?'}`;
+    case 'detected':
+      return 'Detected as stock valuation: it carries the stock-output lines of invoices';
+    case 'odoo_type':
+      return `Odoo's account type ${account.accountType ?? ''}`;
+    case 'none':
+      return 'The reports do not know this account type; add a rule';
   }
 }
 
