@@ -12,7 +12,7 @@
  *   npx tsx e2e/bench/ui-dashboard.ts --scale large --cache /tmp/rep2-large.sqlite [--runs 3]
  * A cache file comes from `node electron/cli/bin.mjs sync --demo --scale large --cache FILE` (~30 min).
  * Demo sync first (slow), or reuse a data folder it printed:
- *   npx tsx e2e/bench/ui-dashboard.ts [--scale small|medium|large] [--data-dir DIR] [--runs N]
+ *   npx tsx e2e/bench/ui-dashboard.ts [--scale small|medium|large] [--data-dir DIR] [--runs N] [--skip-drilldown]
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -26,7 +26,7 @@ import { measureDrilldown } from './drilldown-steps';
 import { seedDataDirFromCache } from './seed-cache';
 import { timedLaunch } from './timed-launch';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'data-dir': { type: 'string' }, cache: { type: 'string' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'data-dir': { type: 'string' }, cache: { type: 'string' }, runs: { type: 'string', default: '3' }, 'skip-drilldown': { type: 'boolean', default: false } } });
 const scale = values.scale === 'large' ? 'large' : values.scale === 'small' ? 'small' : 'medium';
 const runs = Number(values.runs);
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       await openDashboard(page, app.host.appUrl);
       launches.push(performance.now() - t0);
       console.log(`run ${run + 1}: launch to dashboard ${(performance.now() - t0).toFixed(0)} ms (core + host start ${coreStarts[run]!.toFixed(0)} ms); core time per call: ${app.summary()}; load average ${loadavg()[0]!.toFixed(1)}`);
-      if (run === runs - 1) {
+      if (run === runs - 1 && !values['skip-drilldown']) {
         // Same data, same request: the second dashboard of the session is served from the report memo.
         const again = await browser.newPage({ viewport: { width: 1360, height: 860 } });
         const t1 = performance.now();
