@@ -22,7 +22,7 @@ void app.whenReady().then(async () => {
   const { createMainWindow } = await import('./window');
   const window = createMainWindow(settings, join(outDir, 'preload'));
   connectRpcBridge(window, core);
-  registerPlatformActions(window);
+  registerPlatformActions(window, app.getPath('userData'));
   await window.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
   app.on('before-quit', () => core.stop());
 });
