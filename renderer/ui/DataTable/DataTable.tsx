@@ -7,7 +7,7 @@ import { downloadBlob, saveCoreFile } from '../../api/files';
 import { Amount } from '../Amount/Amount';
 import { ErrorAlert } from '../ErrorAlert/ErrorAlert';
 import { toCsv } from './csv';
-import { filterIndexes, searchKeys, sortIndexes } from './row-index';
+import { filterIndexes, lazySearchKeys, sortIndexes } from './row-index';
 import classes from './DataTable.module.css';
 
 /** One column: how to read a cell's raw value (for sort, filter, export) and, optionally, how to draw it. */
@@ -54,13 +54,14 @@ export function DataTable<Row>({ label, rows, columns, rowKey, exportName, heigh
   // filter or sort.
   const columnsKey = columns.map((c) => `${c.key}:${c.kind ?? 'text'}:${c.currency ?? ''}`).join('|');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- columnsKey stands for the columns (see above)
-  const keys = useMemo(() => searchKeys(rows, columns), [rows, columnsKey]);
+  const keys = useMemo(() => lazySearchKeys(rows, columns), [rows, columnsKey]);
 
   const visible = useMemo(() => {
-    const indexes = filterIndexes(keys, deferredFilter);
     const column = deferredSort ? columns.find((c) => c.key === deferredSort.key) : undefined;
+    if (deferredFilter.trim() === '' && !column) return rows;
+    const indexes = deferredFilter.trim() === '' ? rows.map((_, i) => i) : filterIndexes(keys(), deferredFilter);
     const ordered = deferredSort && column ? sortIndexes(rows, indexes, column, deferredSort.direction) : indexes;
-    return ordered.length === rows.length && !column ? rows : ordered.map((i) => rows[i]!);
+    return ordered.map((i) => rows[i]!);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- columnsKey stands for the columns (see above)
   }, [rows, keys, deferredFilter, deferredSort, columnsKey]);
 

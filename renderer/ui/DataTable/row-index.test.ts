@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterIndexes, searchKeys, sortIndexes, type IndexColumn } from './row-index';
+import { filterIndexes, lazySearchKeys, searchKeys, sortIndexes, type IndexColumn } from './row-index';
 
 interface Row { label: string; partner: string | null; amount: number | null }
 const rows: Row[] = [
@@ -20,6 +20,16 @@ describe('row index of the DataTable', () => {
     expect(filterIndexes(keys, '')).toEqual([0, 1, 2, 3]);
     // "0010acme" would only match if cells ran together.
     expect(filterIndexes(keys, '0010acme')).toEqual([]);
+  });
+
+  it('builds the search keys on first use only, once', () => {
+    let reads = 0;
+    const counted: IndexColumn<Row> = { value: (r) => { reads += 1; return r.label; } };
+    const keys = lazySearchKeys(rows, [counted]);
+    expect(reads).toBe(0);
+    expect(filterIndexes(keys(), '0002')).toEqual([1]);
+    expect(filterIndexes(keys(), 'bill')).toEqual([3]);
+    expect(reads).toBe(rows.length);
   });
 
   it('sorts numbers numerically and text naturally, empty cells last, ties in original order', () => {

@@ -22,6 +22,15 @@ export function searchKeys<Row>(rows: readonly Row[], columns: readonly IndexCol
   return keys;
 }
 
+/**
+ * The search keys of a rows array, built on first use: opening a 100,000-row table does not pay
+ * for them, the first keystroke does once, every later keystroke reuses them.
+ */
+export function lazySearchKeys<Row>(rows: readonly Row[], columns: readonly IndexColumn<Row>[]): () => string[] {
+  let keys: string[] | null = null;
+  return () => (keys ??= searchKeys(rows, columns));
+}
+
 /** Indexes of the rows whose search key contains the needle (all rows for an empty needle). */
 export function filterIndexes(keys: readonly string[], needle: string): number[] {
   const wanted = needle.trim().toLowerCase();
