@@ -5,11 +5,14 @@ import type { Settings } from '../../../shared/rpc/contracts/settings';
 import { useApi } from '../../api/ApiContext';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import { useSettings, useWorkspace, workspaceKeys } from '../workspace/queries';
+import { BudgetCsatCard } from '../plan/BudgetCsatCard';
+import { AccountMappingCard } from './AccountMappingCard';
 import { ChannelRulesCard } from './ChannelRulesCard';
 import { ProfilesCard } from './ProfilesCard';
 
 const LOCALES = ['en-GB', 'en-US', 'de-DE', 'fr-FR', 'nl-BE', 'es-ES', 'it-IT'];
-const TIMEZONES = ['Europe/Brussels', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Singapore', 'UTC'];
+// Every IANA zone the runtime knows (Chromium and Electron both have the full list), UTC first.
+const TIMEZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -83,7 +86,8 @@ export function SettingsPage() {
         </Stack>
       </Card>
       <ChannelRulesCard />
-      {/* Lead: <AccountMappingCard /> goes here, right after the channel rules. */}
+      <AccountMappingCard />
+      <BudgetCsatCard />
       <Card withBorder>
         <Stack gap="sm">
           <Title order={3} size="h5">Automatic sync</Title>
