@@ -44,6 +44,7 @@ export const command: CliCommand = {
     }
     io.out(`Demo company synced: ${result.sync.records} records in ${result.sync.calls} Odoo calls (${result.sync.status}).`);
     io.out(`Reconciled ${result.month}: ${result.reconciliation.records} records, ${result.reconciliation.exceptions} open exceptions (${result.reconciliation.channels.join(', ')}).`);
+    io.out(`Plan: budget ${result.plan.budget.imported} rows, CSAT survey ${result.plan.csat.imported} responses imported (${result.plan.budget.rejected + result.plan.csat.rejected} rejected).`);
     io.out(`Board pack for ${result.month}:`);
     for (const file of result.files) io.out(`  ${file.path}`);
     io.out(`Cache: ${result.cache}  (try: boardpack report --cache ${result.cache} --month ${result.month})`);

@@ -3,13 +3,16 @@ import { parseFlags, requireFlag } from '../args';
 import { UsageError, type CliCommand } from '../command';
 import { exportBoardPack, type PackFormat } from '../../core/boardpack/export-pack';
 import { markPackFinal } from '../../core/boardpack/final-gate';
+import { resolvePackTarget, type PackCompanies, type PackTarget } from '../../core/boardpack/pack-target';
+import { openCache } from '../../core/db/open';
+import { listCompanyIds } from '../../core/reports/context';
 import { APP_VERSION } from '../../core/app-info';
 import { silentLogger } from '../../core/logging/logger';
 import type { AmountScale, TemplateId } from '../../../shared/boardpack/model';
 import { MonthKeySchema } from '../../../shared/reports/types';
 
 const USAGE =
-  'boardpack export --cache FILE --month YYYY-MM [--company ID|all] [--currency CCY] [--template board|sales] [--format xlsx,pdf] ' +
+  'boardpack export --cache FILE --month YYYY-MM [--company ID|ID,ID...|all] [--currency CCY] [--template board|sales] [--format xlsx,pdf] ' +
   '[--paper A4|Letter] [--scale k|m|units] [--mark-final --by NAME [--waiver TEXT]] --out DIR [--json]';
 
 function parseFormats(value: string | undefined): PackFormat[] {
@@ -20,11 +23,24 @@ function parseFormats(value: string | undefined): PackFormat[] {
   return unique.filter((format): format is PackFormat => format === 'xlsx' || format === 'pdf');
 }
 
-function parseCompany(value: string | undefined): 'all' | number {
+/** `all`, one company id, or a comma-separated subset of ids (consolidated together). */
+function parseCompany(value: string | undefined): PackCompanies {
   if (value === undefined || value === 'all') return 'all';
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError(`--company must be an Odoo company id or "all", got "${value}"`);
-  return id;
+  const ids = value.split(',').map((part) => part.trim()).filter((part) => part !== '').map(Number);
+  if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) {
+    throw new UsageError(`--company must be an Odoo company id, a comma-separated list of ids, or "all", got "${value}"`);
+  }
+  return ids.length === 1 ? ids[0]! : ids;
+}
+
+/** The final gate's scope for the requested companies, resolved against the companies in the cache. */
+function finalScope(cacheFile: string, company: PackCompanies): PackTarget {
+  const cache = openCache(cacheFile, { logger: silentLogger, readonly: true });
+  try {
+    return resolvePackTarget(listCompanyIds(cache.db), company);
+  } finally {
+    cache.close();
+  }
 }
 
 function parseChoice<T extends string>(value: string | undefined, flag: string, choices: readonly T[], fallback: T): T {
@@ -72,7 +88,7 @@ export const command: CliCommand = {
       const mark = markPackFinal({
         cacheFile,
         month,
-        scope: company === 'all' ? { kind: 'consolidated' } : { kind: 'company', companyId: company },
+        scope: finalScope(cacheFile, company),
         template,
         by: values.by ?? '',
         ...(values.waiver ? { waiver: values.waiver } : {}),
