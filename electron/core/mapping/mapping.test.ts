@@ -33,6 +33,8 @@ function seed(file: string): void {
   const account = db.prepare('INSERT INTO odoo_account (sync_company_id, id, code, name, account_type, active) VALUES (1, ?, ?, ?, ?, 1)');
   account.run(31, '661000', 'Bank interest and charges', 'expense');
   account.run(32, '642000', 'Loan interest', 'expense_other');
+  // An account type the reports do not know (a localisation's own type, or none synced).
+  account.run(33, '790000', 'Suspense', null);
   const move = db.prepare("INSERT INTO odoo_move (sync_company_id, id, name, date, state, move_type, company_id) VALUES (1, ?, ?, ?, 'posted', 'entry', 1)");
   const line = db.prepare(
     "INSERT INTO odoo_move_line (sync_company_id, id, move_id, move_name, date, parent_state, company_id, account_id, balance, debit, credit) VALUES (1, ?, ?, ?, ?, 'posted', 1, ?, ?, ?, ?)",
@@ -150,9 +152,21 @@ describe('mapping rules change the reports', () => {
     expect(preview.changes.map((c) => c.code).sort()).toEqual(['600000', '642000']);
     expect(preview.shadowedByLongerRule).toBe(1);
     expect(preview.ebitdaDelta).toBe(3_000);
+    // A P&L rule never moves balance-sheet accounts under its prefix.
+    const assets = await call('mapping.preview', { companyId: 1, codePrefix: '1', category: 'excluded' });
+    expect(assets).toMatchObject({ changes: [], unchanged: 0, balanceSheetIgnored: 3, ebitdaDelta: 0 });
     // Saving a prefix again replaces its category.
     const replaced = await call('mapping.saveRule', { companyId: 1, codePrefix: '661', category: 'excluded' });
     expect(replaced.rules).toEqual([expect.objectContaining({ codePrefix: '661', category: 'excluded' })]);
+  });
+
+  it('an account of unknown type is unclassified until a rule makes it a P&L account', async () => {
+    const before = await call('mapping.listAccounts', { companyId: 1 });
+    expect(before.accounts.find((a) => a.code === '790000')).toMatchObject({ category: null, bsClass: null, source: 'none', needsMapping: true });
+    const after = await call('mapping.saveRule', { companyId: 1, codePrefix: '79', category: 'excluded' });
+    expect(after.accounts.find((a) => a.code === '790000')).toMatchObject({ category: 'excluded', bsClass: null, source: 'rule', sourcePrefix: '79', needsMapping: false });
+    await call('mapping.removeRule', { companyId: 1, codePrefix: '79' });
+    expect(events.map((e) => e.event === 'workspace.changed' && e.payload.reason)).toEqual(['mapping.saved', 'mapping.removed']);
   });
 
   it('inventory roles replace detection and can be removed', async () => {
