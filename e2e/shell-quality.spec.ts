@@ -1,23 +1,40 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { createCore } from '../electron/core/index';
 import { createLogger } from '../electron/core/logging/logger';
 import { createMemorySecretStore } from '../electron/core/secrets';
 import { apiKeyName } from '../electron/core/workspace/workspace';
 import { ensureRendererBuilt } from '../electron/node-host/renderer-build';
 import { startBrowserHost } from '../electron/node-host/server';
+import { startOdooSimulator } from '../electron/odoo-sim/server';
+import { buildSmallDataset } from '../electron/odoo-sim/seed-small';
 import { expect, test } from './pages/demo-fixture';
 import { AppPage } from './pages/AppPage';
+import { dashboardMonth } from './pages/workspace-files';
 
 const DAY = 86_400_000;
+
+/** Axe over the given parts of the page, in light and dark; any violation fails with its rule ids. */
+async function expectAccessibleParts(page: Page, selectors: string[]): Promise<void> {
+  for (const theme of ['Light', 'Dark'] as const) {
+    await page.getByRole('radiogroup', { name: 'Theme' }).first().getByText(theme, { exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme.toLowerCase());
+    let builder = new AxeBuilder({ page });
+    for (const selector of selectors) builder = builder.include(selector);
+    const result = await builder.analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), theme).toEqual([]);
+  }
+}
 
 /**
  * A data folder holding one real-Odoo profile whose API key was saved `keyAgeDays` ago (profiles.json
  * carries keySavedAt; the key itself sits in this session's secret store, as after "Save" in Connection).
  */
-const withAgedKey = (keyAgeDays: number) => base.extend<{ agedKeyApp: { open(page: import('@playwright/test').Page): Promise<void> } }>({
+const withAgedKey = (keyAgeDays: number) => base.extend<{ agedKeyApp: { open(page: Page): Promise<void> } }>({
   agedKeyApp: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'boardpack-e2e-key-'));
     const now = Date.now();
@@ -48,6 +65,7 @@ withAgedKey(80)('a key saved 80 days ago shows the expiry reminder in the status
   const reminder = page.getByTestId('key-age-reminder');
   await expect(reminder).toHaveAttribute('data-status', 'expiring');
   await expect(reminder).toContainText('API key expires soon');
+  await expectAccessibleParts(page, ['[data-testid="key-age-reminder"]']);
   await reminder.getByRole('button', { name: 'Update key' }).click();
   await expect(page.getByRole('heading', { name: 'Connect to Odoo' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'expires in about 10 days' }).first()).toBeVisible();
@@ -105,4 +123,66 @@ test('the navigation stays hidden after a reload once the user hid it', async ({
   await page.reload();
   await page.locator('[data-app-state="ready"]').waitFor();
   await expect(page.getByRole('button', { name: 'Show navigation' })).toBeVisible();
+});
+
+test('Test connection lists every model it checked, with its status and whether the pack needs it', async ({ page, app }) => {
+  const sim = await startOdooSimulator({ dataset: buildSmallDataset(), version: 19, port: 0 });
+  try {
+    await app.open(page);
+    await page.getByRole('button', { name: 'Connect to Odoo' }).click();
+    await page.getByLabel('Odoo address').fill(sim.credentials.url);
+    await page.getByRole('combobox', { name: 'Database' }).fill(sim.credentials.db);
+    await page.getByLabel('Login (email)').fill(sim.credentials.login);
+    await page.getByLabel('API key').fill(sim.credentials.api_key);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByText('Connection works')).toBeVisible();
+    const models = page.getByRole('table', { name: 'Odoo models' }).getByTestId('connection-model');
+    await expect(models.filter({ hasText: 'account.move.line' })).toContainText('readable');
+    await expect(models.filter({ hasText: 'account.move.line' })).toContainText('required');
+    const summary = await page.getByTestId('connection-report').getByText(/of \d+ reporting models are readable/).textContent();
+    const [, readable, total] = /(\d+) of (\d+)/.exec(summary ?? '') ?? [];
+    await expect(models).toHaveCount(Number(total));
+    await expect(models.and(page.locator('[data-status="readable"]'))).toHaveCount(Number(readable));
+    await expectAccessibleParts(page, ['[data-testid="connection-models"]']);
+  } finally {
+    await sim.close();
+  }
+});
+
+/** A Shopify orders export of the demo month whose `count` order lines all carry a broken date (each one rejected). */
+function brokenShopifyExport(dataDir: string, month: string, count: number): string {
+  const source = readFileSync(join(dataDir, 'demo', 'exports', 'shopify', `orders_export_${month}.csv`), 'utf8').split(/\r?\n/);
+  const header = source[0]!.split(',');
+  const dateColumn = header.indexOf('Created at');
+  const nameColumn = header.indexOf('Name');
+  const lines = [source[0]!];
+  for (let i = 0; i < count; i++) {
+    const cells = source[1]!.split(',');
+    cells[dateColumn] = 'yesterday';
+    cells[nameColumn] = `#BROKEN${i}`;
+    lines.push(cells.join(','));
+  }
+  const file = join(dataDir, `orders_export_${count}_broken.csv`);
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+test('more than 200 rejected rows: the list says how many more and saves all of them', async ({ page, synced }) => {
+  await synced.open(page);
+  const shell = new AppPage(page);
+  await expect(page.getByTestId('snapshot-age')).toBeVisible();
+  const month = await dashboardMonth(page);
+  await shell.go('Reconcile');
+  await page.locator('input[type="file"]').setInputFiles(brokenShopifyExport(synced.dataDir, month, 250));
+  const rejected = page.getByTestId('rejected-rows');
+  await expect(rejected).toBeVisible({ timeout: 60_000 });
+  await expect(rejected.getByRole('row')).toHaveCount(201);
+  const more = page.getByTestId('rejected-more');
+  await expect(more).toContainText('…and 50 more rejected rows (all 250 in the file)');
+  const [download] = await Promise.all([page.waitForEvent('download'), more.getByRole('button', { name: 'Save all rejected rows' }).click()]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.worksheets[0]!;
+  // Header row + every rejected line.
+  expect(sheet.actualRowCount).toBe(251);
 });

@@ -6,7 +6,11 @@ import { ChartPanel } from '../../ui/ChartPanel/ChartPanel';
 import { CommentaryEditor } from './CommentaryEditor';
 import type { PackCompanies } from '../../../shared/rpc/contracts/boardpack';
 
+/** The preview shows the top of long tables; the exported XLSX and PDF always hold every row. */
+const PREVIEW_ROWS = 60;
+
 function PackTable({ block, doc }: { block: TableBlock; doc: BoardPackDocument }) {
+  const hidden = block.rows.length - PREVIEW_ROWS;
   const display = { scale: block.scale ?? doc.scale, currencyDecimals: doc.currencyDecimals };
   return (
     <Table fz="xs" verticalSpacing={2} aria-label={block.title} striped>
@@ -17,7 +21,7 @@ function PackTable({ block, doc }: { block: TableBlock; doc: BoardPackDocument }
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {block.rows.slice(0, 60).map((row) => (
+        {block.rows.slice(0, PREVIEW_ROWS).map((row) => (
           <Table.Tr key={row.key} fw={row.kind === 'total' || row.kind === 'subtotal' || row.kind === 'heading' ? 700 : undefined}>
             <Table.Td pl={8 + (row.indent ?? 0) * 12}>{row.label}</Table.Td>
             {block.columns.map((column) => (
@@ -27,6 +31,11 @@ function PackTable({ block, doc }: { block: TableBlock; doc: BoardPackDocument }
             ))}
           </Table.Tr>
         ))}
+        {hidden > 0 && (
+          <Table.Tr data-testid="preview-more">
+            <Table.Td colSpan={block.columns.length + 1}><Text size="xs" c="dimmed">…and {hidden} more rows (all in the export)</Text></Table.Td>
+          </Table.Tr>
+        )}
       </Table.Tbody>
     </Table>
   );

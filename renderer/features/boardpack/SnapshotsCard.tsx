@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { useLocaleFormat } from '../../locale/LocaleContext';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
+import { useWorkspace } from '../workspace/queries';
 import { useSnapshots } from './queries';
 
 /** Closed month-end snapshots, and what changed between two of them ("what changed since the board saw it"). */
@@ -11,6 +12,8 @@ export function SnapshotsCard() {
   const api = useApi();
   const format = useLocaleFormat();
   const snapshots = useSnapshots();
+  const workspace = useWorkspace();
+  const companyNames = new Map((workspace.data?.active?.companies ?? []).map((c) => [c.id, c.name]));
   const [a, setA] = useState<string | null>(null);
   const [b, setB] = useState<string | null>(null);
   const diff = useMutation({ mutationFn: () => api.call('boardpack.diff', { a: a!, b: b! }) });
@@ -51,7 +54,7 @@ export function SnapshotsCard() {
             <Table.Tbody>
               {diff.data.models.filter((m) => m.added.count + m.changed.count + m.deleted.count > 0).map((m) => (
                 <Table.Tr key={`${m.model}-${m.company_id}`}>
-                  <Table.Td>{m.model}</Table.Td><Table.Td>{m.company_id}</Table.Td>
+                  <Table.Td>{m.model}</Table.Td><Table.Td>{companyNames.get(m.company_id) ?? `Company #${m.company_id}`}</Table.Td>
                   <Table.Td ta="right">{m.added.count}</Table.Td><Table.Td ta="right">{m.changed.count}</Table.Td><Table.Td ta="right">{m.deleted.count}</Table.Td>
                 </Table.Tr>
               ))}

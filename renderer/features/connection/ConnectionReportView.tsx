@@ -1,11 +1,10 @@
-import { Alert, Badge, Group, List, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { ConnectionReportView as Report } from '../../../shared/rpc/contracts/connection';
 import { titleForCode } from '../../api/error-text';
+import { ModelsTable } from './ModelsTable';
 
 /** The result of "Test connection": what works, or a diagnosis in plain words with what to do. */
 export function ConnectionReportView({ report }: { report: Report }) {
-  const denied = report.models.filter((m) => m.available && !m.readable);
-  const missing = report.models.filter((m) => !m.available);
   return (
     <Stack gap="sm" data-testid="connection-report">
       {report.problem ? (
@@ -41,18 +40,7 @@ export function ConnectionReportView({ report }: { report: Report }) {
           </Table.Tbody>
         </Table>
       )}
-      {(denied.length > 0 || missing.length > 0) && (
-        <div>
-          <Text size="sm" fw={600}>Models the board pack cannot read</Text>
-          <List size="sm">
-            {[...missing, ...denied].map((m) => (
-              <List.Item key={m.name}>
-                <Group gap={6}><code>{m.name}</code><Text size="sm" c="dimmed">{m.note ?? (m.available ? 'no access' : 'not installed')}{m.required ? ' — required' : ' — the reports that need it say so'}</Text></Group>
-              </List.Item>
-            ))}
-          </List>
-        </div>
-      )}
+      {report.models.length > 0 && <ModelsTable models={report.models} />}
     </Stack>
   );
 }
