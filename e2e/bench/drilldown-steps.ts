@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { startCpuProfile } from './cpu-profile';
 import type { CoreCall } from './timed-launch';
 
 const ms = (t0: number) => `${(performance.now() - t0).toFixed(0)} ms`;
@@ -13,15 +14,21 @@ async function settled(page: Page): Promise<void> {
  * Opens the DSO tile's drill-down (receivables since inception, the longest record list) on a
  * rendered dashboard and times every step a finance lead takes with it. Returns printable lines.
  */
-export async function measureDrilldown(page: Page, core: { calls: CoreCall[] }): Promise<string[]> {
+export async function measureDrilldown(page: Page, core: { calls: CoreCall[]; summary(from?: number): string }): Promise<string[]> {
   const lines: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  const stopProfile = await startCpuProfile(cdp);
+  const callsBefore = core.calls.length;
   let t0 = performance.now();
   await page.getByTestId('kpi-tile-dso_days').click();
   await page.getByTestId('datatable-row').first().waitFor({ timeout: 300_000 });
   const clickToRow = performance.now() - t0;
+  const hottest = await stopProfile();
   const count = await page.getByTestId('datatable-count').textContent();
   const call = core.calls.findLast((c) => c.method === 'reports.drilldown');
   lines.push(`drill-down (${count}): click to first rendered row ${clickToRow.toFixed(0)} ms; core call ${call?.ms.toFixed(0) ?? '?'} ms, payload ${((call?.bytes ?? 0) / 1048576).toFixed(1)} MB`);
+  lines.push(`core calls from click to first row: ${core.summary(callsBefore)}`);
+  lines.push(`renderer self time from click to first row, hottest: ${hottest}`);
 
   t0 = performance.now();
   await page.getByRole('region', { name: /Source records/ }).evaluate((el) => el.scrollTo(0, el.scrollHeight));
@@ -54,7 +61,6 @@ export async function measureDrilldown(page: Page, core: { calls: CoreCall[] }):
   lines.push(`filter by text "${needle}" (keystrokes to filtered rows rendered): ${ms(t0)}; ${await page.getByTestId('datatable-count').textContent()}`);
 
   const heap = await page.evaluate(() => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null);
-  const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? heap ?? 0;

@@ -4,8 +4,8 @@ import { createMemorySecretStore } from '../../electron/core/secrets';
 import { ensureRendererBuilt } from '../../electron/node-host/renderer-build';
 import { startBrowserHost } from '../../electron/node-host/server';
 
-/** One RPC call as the core handled it: method, time inside dispatch, response size. */
-export interface CoreCall { method: string; ms: number; bytes: number }
+/** One RPC call as the core handled it: method, time inside dispatch, response size and time to serialise it. */
+export interface CoreCall { method: string; ms: number; bytes: number; serialiseMs: number }
 
 /**
  * Starts a core and browser host over an existing data folder (like e2e/pages/boot.ts `relaunch`),
@@ -22,7 +22,10 @@ export async function timedLaunch(dataDir: string) {
     async dispatch(request, signal) {
       const start = performance.now();
       const response = await core.dispatch(request, signal);
-      calls.push({ method: String(request.method), ms: performance.now() - start, bytes: Buffer.byteLength(JSON.stringify(response)) });
+      const ms = performance.now() - start;
+      const serialiseStart = performance.now();
+      const bytes = Buffer.byteLength(JSON.stringify(response));
+      calls.push({ method: String(request.method), ms, bytes, serialiseMs: performance.now() - serialiseStart });
       return response;
     },
   };
@@ -34,7 +37,7 @@ export async function timedLaunch(dataDir: string) {
     summary(from = 0): string {
       const byMethod = new Map<string, CoreCall[]>();
       for (const call of calls.slice(from)) byMethod.set(call.method, [...(byMethod.get(call.method) ?? []), call]);
-      return [...byMethod].map(([method, list]) => `${method} ×${list.length} (${list.map((c) => `${c.ms.toFixed(0)} ms, ${(c.bytes / 1048576).toFixed(2)} MB`).join('; ')})`).join(', ');
+      return [...byMethod].map(([method, list]) => `${method} ×${list.length} (${list.map((c) => `${c.ms.toFixed(0)} ms, ${(c.bytes / 1048576).toFixed(2)} MB, JSON ${c.serialiseMs.toFixed(0)} ms`).join('; ')})`).join(', ');
     },
     async close(): Promise<void> {
       await host.close();
