@@ -20,7 +20,7 @@ const USAGE = [
   'boardpack reconcile resolve|ignore|reopen --cache FILE --record KEY [--category CODE] --note TEXT --who NAME [--json]',
   'boardpack reconcile exceptions --cache FILE [--month YYYY-MM] [--status open|resolved|ignored] [--json]',
   'boardpack reconcile imports --cache FILE [--json]',
-  'boardpack reconcile settings --cache FILE [--channel NAME --shipping-in-odoo yes|no --tolerance MINOR --sources a,b] [--json]',
+  'boardpack reconcile settings --cache FILE [--channel NAME --shipping-in-odoo yes|no --tolerance MINOR --date-window DAYS --sources a,b] [--json]',
   'boardpack reconcile mapping --cache FILE --save MAPPING.json',
 ].join('\n       ');
 
@@ -41,6 +41,7 @@ const FLAGS = {
   channel: { type: 'string' },
   'shipping-in-odoo': { type: 'string' },
   tolerance: { type: 'string' },
+  'date-window': { type: 'string' },
   sources: { type: 'string' },
   save: { type: 'string' },
   json: { type: 'boolean' },
@@ -151,13 +152,15 @@ export const command: CliCommand = {
               channel: values.channel,
               shippingInOdoo: shipping === undefined ? (current?.shippingInOdoo ?? true) : shipping === 'yes',
               roundingToleranceMinor: intFlag(values.tolerance, 'tolerance') ?? current?.roundingToleranceMinor,
+              // Kept unless given: the app's Settings edit the same row, and a CLI update must not erase its window.
+              dateWindowDays: intFlag(values['date-window'], 'date-window') ?? current?.dateWindowDays,
               settlementSources: values.sources ? values.sources.split(',').map((s) => s.trim()).filter(Boolean) : (current?.settlementSources ?? []),
             }, systemClock);
           }
           const settings = loadChannelSettings(db);
           if (json) io.out(JSON.stringify({ settings }));
           else if (settings.length === 0) io.out('No channel settings (defaults: shipping is revenue in Odoo, rounding tolerance 1 minor unit per item).');
-          else settings.forEach((s) => io.out(`${s.channel}: shipping in Odoo ${s.shippingInOdoo ? 'yes' : 'no'}, tolerance ${s.roundingToleranceMinor ?? 'default'}, sources ${(s.settlementSources ?? []).join(',') || 'default'}`));
+          else settings.forEach((s) => io.out(`${s.channel}: shipping in Odoo ${s.shippingInOdoo ? 'yes' : 'no'}, tolerance ${s.roundingToleranceMinor ?? 'default'}, date window ${s.dateWindowDays ?? 'default'}, sources ${(s.settlementSources ?? []).join(',') || 'default'}`));
           return 0;
         }
         case 'mapping': {
