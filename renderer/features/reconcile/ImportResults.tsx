@@ -48,12 +48,17 @@ export function ImportResults({ imports }: { imports: ImportSummary[] }) {
               </Table.Tbody>
             </Table>
           )}
-          {file.rejected.length > SHOWN_REJECTED && (
+          {file.rowsRejected > SHOWN_REJECTED && (
             <Group gap="xs" mt={4} data-testid="rejected-more">
-              <Text size="xs">…and {file.rejected.length - SHOWN_REJECTED} more rejected rows (all {file.rejected.length} in the file).</Text>
-              <Button size="compact-xs" variant="light" onClick={() => exportRejected.mutate(file)} loading={exportRejected.isPending && exportRejected.variables === file}>
-                Save all rejected rows
-              </Button>
+              <Text size="xs">
+                …and {file.rowsRejected - Math.min(SHOWN_REJECTED, file.rejected.length)} more rejected rows
+                {file.rejected.length < file.rowsRejected ? ` (the core lists the first ${file.rejected.length} of ${file.rowsRejected}; the saved file holds those).` : ` (all ${file.rowsRejected} in the saved file).`}
+              </Text>
+              {file.rejected.length > SHOWN_REJECTED && (
+                <Button size="compact-xs" variant="light" onClick={() => exportRejected.mutate(file)} loading={exportRejected.isPending && exportRejected.variables === file}>
+                  Save all rejected rows
+                </Button>
+              )}
             </Group>
           )}
         </Alert>
