@@ -11,6 +11,7 @@ import { renderPdf } from '../exports/pdf/render-pdf';
 import { renderXlsx, type PaperSize } from '../exports/xlsx/workbook';
 import type { Logger } from '../logging/logger';
 import { listCompanyIds } from '../reports/context';
+import type { ChannelDefaults } from '../reconcile/channel-rules';
 import { buildReport } from '../reports/index';
 import { loadCommentary, loadFinal, scopeKey } from './pack-store';
 import { closePackSource, openPackSource, type PackSource } from './pack-source';
@@ -44,6 +45,8 @@ export interface ExportOptions {
   logger: Logger;
   appVersion?: string;
   signal?: AbortSignal;
+  /** The app Settings' reconciliation defaults (the CLI passes none: the matcher's own defaults apply). */
+  channelDefaults?: ChannelDefaults;
 }
 
 /** File stem of a pack: boardpack-board-group-2026-03, boardpack-sales-company-2-2026-03, boardpack-board-companies-1-3-2026-03. */
@@ -100,8 +103,8 @@ export function buildPackReport(source: PackSource, month: string, companies: Pa
 }
 
 /** The reconciliation summary a board pack shows for its target (none in the sales pack). */
-export function packReconciliation(source: PackSource, month: string, template: TemplateId, target: PackTarget): ReconciliationSummaryInput | undefined {
-  return template === 'board' ? loadReconciliationSummary(source.cache.db, month, reconciliationCompany(target)) : undefined;
+export function packReconciliation(source: PackSource, month: string, template: TemplateId, target: PackTarget, defaults?: ChannelDefaults): ReconciliationSummaryInput | undefined {
+  return template === 'board' ? loadReconciliationSummary(source.cache.db, month, reconciliationCompany(target), defaults) : undefined;
 }
 
 /**
@@ -113,7 +116,7 @@ export async function exportBoardPack(options: ExportOptions): Promise<ExportedF
   const source = openPackSource(options.cacheFile, options.month, logger);
   try {
     const { target, report } = buildPackReport(source, options.month, options.company, options.currency);
-    const reconciliation = packReconciliation(source, options.month, options.template, target);
+    const reconciliation = packReconciliation(source, options.month, options.template, target, options.channelDefaults);
     const doc = buildPackDocument(source, report, {
       month: options.month,
       scope: target,

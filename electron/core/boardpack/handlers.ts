@@ -9,6 +9,7 @@ import { listSnapshots } from '../snapshot/snapshot-file';
 import { currentUser } from '../workspace/current-user';
 import type { Workspace } from '../workspace/workspace';
 import { buildPackDocument, buildPackReport, exportBoardPack, packReconciliation } from './export-pack';
+import { channelDefaultsOf } from '../reconcile/channel-rules';
 import { markPackFinal } from './final-gate';
 import { saveCommentary } from './pack-store';
 import { closePackSource, openPackSource } from './pack-source';
@@ -23,6 +24,8 @@ export function createBoardpackHandlers(services: CoreServices, workspace: Works
   // Commentary and final marks are keyed by the resolved target, so [1] and 1 (or every id and 'all') share them.
   const targetOf = (company: PackCompanies): PackTarget => resolvePackTarget(listCompanyIds(workspace.cacheFor(workspace.requireActive().id).db), company);
   const logger = services.logger.child('boardpack');
+  // The pack's reconciliation summary applies the same Settings defaults as the Reconcile screen.
+  const channelDefaults = () => channelDefaultsOf(workspace.settings.get().reconciliation);
 
   return {
     // The same steps as exportBoardPack up to the document, without rendering files.
@@ -30,7 +33,7 @@ export function createBoardpackHandlers(services: CoreServices, workspace: Works
       const source = openPackSource(activeCacheFile(), month, logger);
       try {
         const { target, report } = buildPackReport(source, month, company, currency);
-        const reconciliation = packReconciliation(source, month, template, target);
+        const reconciliation = packReconciliation(source, month, template, target, channelDefaults());
         return buildPackDocument(source, report, { month, scope: target, template, ...(scale ? { scale } : {}), ...(sections ? { sections } : {}), ...(reconciliation ? { reconciliation } : {}) });
       } finally {
         closePackSource(source);
@@ -45,7 +48,7 @@ export function createBoardpackHandlers(services: CoreServices, workspace: Works
       services.emit('job.progressed', { jobId: 'boardpack.export', label: `Rendering ${formats.join(' and ').toUpperCase()}`, done: 0, total: formats.length });
       const files = await exportBoardPack({
         cacheFile: activeCacheFile(), month, company, template, formats, outDir: join(services.dataDir, 'exports', 'board-packs', month),
-        logger, appVersion: APP_VERSION, signal: ctx.signal,
+        logger, appVersion: APP_VERSION, signal: ctx.signal, channelDefaults: channelDefaults(),
         ...(currency ? { currency } : {}), ...(scale ? { scale } : {}), ...(sections ? { sections } : {}), ...(paper ? { paper } : {}),
       });
       services.emit('job.progressed', { jobId: 'boardpack.export', label: 'Done', done: formats.length, total: formats.length });

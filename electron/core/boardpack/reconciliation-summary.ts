@@ -7,7 +7,7 @@ import { summarize, type ChannelMonthSummary } from '../../../shared/reconcile/s
 import { loadOdooSide } from '../reconcile/cache-adapter';
 import { decisionKey, listExceptions, type ExceptionRow } from '../reconcile/exception-store';
 import { loadImported } from '../reconcile/import-store';
-import { loadChannelSettings } from '../reconcile/settings-store';
+import { channelSettingsFor, type ChannelDefaults } from '../reconcile/channel-rules';
 
 function shiftDate(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -62,9 +62,10 @@ function hasRows(db: Database.Database, table: string): boolean {
 /**
  * Recomputes the month's reconciliation summary read-only from what is already imported in the cache (the same
  * matcher the reconcile command runs, without importing or recording anything), with the stored decisions.
+ * `defaults` are the app Settings' tolerance and date window, as the Reconcile screen applies them.
  * Undefined when no shop export was ever imported.
  */
-export function loadReconciliationSummary(db: Database.Database, month: string, companyId?: number): ReconciliationSummaryInput | undefined {
+export function loadReconciliationSummary(db: Database.Database, month: string, companyId?: number, defaults?: ChannelDefaults): ReconciliationSummaryInput | undefined {
   if (!hasRows(db, 'app_shop_order') && !hasRows(db, 'app_settlement_line')) return undefined;
   const from = monthStart(month);
   const to = monthEnd(month);
@@ -76,7 +77,7 @@ export function loadReconciliationSummary(db: Database.Database, month: string, 
     invoices: odoo.invoices,
     bankLines: odoo.bankLines,
     companyCurrency: odoo.companyCurrency,
-    channelSettings: loadChannelSettings(db),
+    channelSettings: channelSettingsFor(db, shop, defaults),
   });
   const records = output.records.filter((record) => record.month === month);
   const stored = listExceptions(db, { month });

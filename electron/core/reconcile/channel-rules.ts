@@ -18,6 +18,11 @@ export interface ChannelDefaults {
   dateWindowDays: number;
 }
 
+/** The channel defaults held by the app Settings (its amount tolerance and date window). */
+export function channelDefaultsOf(reconciliation: { amountToleranceMinor: number; dateWindowDays: number }): ChannelDefaults {
+  return { roundingToleranceMinor: reconciliation.amountToleranceMinor, dateWindowDays: reconciliation.dateWindowDays };
+}
+
 /** The channel a provider's lines belong to when no rule routes them elsewhere. */
 export function conventionalChannelOf(source: string): string {
   return DEFAULT_SOURCE_CHANNEL[source] ?? source;

@@ -6,7 +6,7 @@ import type { CoreServices } from '../services';
 import { currentUser } from '../workspace/current-user';
 import { safeStem } from '../workspace/files-handlers';
 import type { Workspace } from '../workspace/workspace';
-import { listChannelRules, saveChannelRule, type ChannelDefaults } from './channel-rules';
+import { channelDefaultsOf, listChannelRules, saveChannelRule, type ChannelDefaults } from './channel-rules';
 import { decideException, decisionKey, listExceptions } from './exception-store';
 import { exceptionLines, writeExceptions } from './exceptions-export';
 import { runReconciliation, type RunReport } from './run';
@@ -15,10 +15,7 @@ import { runReconciliation, type RunReport } from './run';
 export function createReconcileHandlers(services: CoreServices, workspace: Workspace): HandlersFor<'reconcile.import' | 'reconcile.results' | 'reconcile.resolve' | 'reconcile.export' | 'reconcile.listChannelRules' | 'reconcile.saveChannelRule'> {
   const activeDb = () => workspace.cacheFor(workspace.requireActive().id).db;
   // Read on every call: a Settings change applies to the next run without restarting anything.
-  const channelDefaults = (): ChannelDefaults => {
-    const { amountToleranceMinor, dateWindowDays } = workspace.settings.get().reconciliation;
-    return { roundingToleranceMinor: amountToleranceMinor, dateWindowDays };
-  };
+  const channelDefaults = (): ChannelDefaults => channelDefaultsOf(workspace.settings.get().reconciliation);
 
   function view(report: RunReport): ReconcileView {
     return {
