@@ -78,8 +78,8 @@ function ChannelRuleRow({ rule, view }: { rule: ChannelRule; view: ChannelRulesV
       <Stack gap="xs">
         <Group gap="xs">
           <Text fw={600} size="sm">{name}</Text>
-          {rule.seenInImports ? <Badge size="xs" variant="light">in imports</Badge> : <Badge size="xs" variant="outline" color="gray.7">not imported yet</Badge>}
-          {!rule.saved && <Badge size="xs" variant="outline" color="gray.7">defaults</Badge>}
+          {rule.seenInImports ? <Badge size="xs" variant="light">in imports</Badge> : <Badge size="xs" variant="default">not imported yet</Badge>}
+          {!rule.saved && <Badge size="xs" variant="default">defaults</Badge>}
         </Group>
         <Switch label={SHIPPING_IN_ODOO_LABEL} aria-label={`${SHIPPING_IN_ODOO_LABEL} (${name})`} checked={draft.shippingInOdoo}
           description={draft.shippingInOdoo ? 'Shipping missing from the Odoo order is flagged.' : 'Shipping missing from the Odoo order is expected, not flagged.'}
