@@ -53,6 +53,21 @@ export function selectView(report: ReportResult, scope: PackScope): ReportView {
   };
 }
 
+/**
+ * The view a screen shows for a company selection. Several companies read the consolidated block. One company
+ * reads its own figures, unless the report was asked in another presentation currency: the engine then adds a
+ * consolidated block over that one company, translated, and that is what the header's currency promises — so it
+ * is shown, labelled as a translation, never the company's own currency under another currency's name.
+ */
+export function selectionView(report: ReportResult, selection: { consolidated: boolean; companyId: number }): ReportView {
+  const group = report.consolidated;
+  const only = report.companies.length === 1 ? report.companies[0] : undefined;
+  if (!selection.consolidated && only && group && group.currency !== only.currency) {
+    return { ...selectView(report, { kind: 'consolidated' }), entityLabel: `${only.name}, translated from ${only.currency}` };
+  }
+  return selectView(report, selection.consolidated && group ? { kind: 'consolidated' } : { kind: 'company', companyId: selection.companyId });
+}
+
 /** The document unit of a KPI. */
 export function kpiUnit(kpi: Kpi): ValueUnit {
   switch (kpi.unit.kind) {

@@ -2,9 +2,10 @@ import { Alert, Card, Drawer, Group, List, SimpleGrid, Skeleton, Stack, Text, Ti
 import { useState } from 'react';
 import { currencyDecimals } from '../../../shared/boardpack/build';
 import { chartAmount } from '../../../shared/boardpack/display-values';
-import { selectView } from '../../../shared/boardpack/report-view';
+import { selectionView } from '../../../shared/boardpack/report-view';
 import { agingOption, revenueByChannelOption } from '../../../shared/charts';
 import type { KpiId } from '../../../shared/reports/types';
+import { useLocaleFormat } from '../../locale/LocaleContext';
 import { useView } from '../../shell/view-state';
 import { Figure } from '../../ui/Amount/Amount';
 import { ChartPanel } from '../../ui/ChartPanel/ChartPanel';
@@ -25,12 +26,13 @@ export function DashboardPage() {
   const scope = resolveScope(viewState, active);
   const report = useReport(scope.month ? { month: scope.month, companies: scope.request, currency: scope.currency } : null);
   const [open, setOpen] = useState<KpiId | null>(null);
+  const format = useLocaleFormat();
 
   if (report.error) return <ErrorAlert error={report.error} />;
   if (!report.data || !scope.month) return <Stack><Title order={2}>Dashboard</Title><SimpleGrid cols={3}>{EXECUTIVE_KPIS.map((id) => <Skeleton key={id} h={150} />)}</SimpleGrid></Stack>;
 
   const data = report.data;
-  const view = selectView(data, scope.consolidated && data.consolidated ? { kind: 'consolidated' } : { kind: 'company', companyId: scope.companyIds[0] ?? data.companies[0]!.companyId });
+  const view = selectionView(data, { consolidated: scope.consolidated, companyId: scope.companyIds[0] ?? data.companies[0]!.companyId });
   const decimals = currencyDecimals(view.currency);
   const channels = view.kpis.revenue_by_channel.breakdown ?? [];
   const aging = view.kpis.ar_aging.breakdown ?? [];
@@ -53,7 +55,7 @@ export function DashboardPage() {
           return (
             <KpiTile key={id} id={id} label={kpiLabel(id)} rawValue={kpi.month}
               value={<Figure value={kpi.month} unit={kpiUnit(kpi)} currency={view.currency} />}
-              changes={tileChanges(id, kpi, budgetFor(id, view.kpis.budget_variance))}
+              changes={tileChanges(id, kpi, budgetFor(id, view.kpis.budget_variance), format.separators)}
               sparkline={kpi.trend.map((p) => p.value)}
               note={kpi.status === 'ok' ? undefined : kpi.note ?? kpi.status}
               onOpen={() => setOpen(id)} />

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { downloadBlob, saveCoreFile } from '../../api/files';
+import { useLocaleFormat } from '../../locale/LocaleContext';
 import { Amount } from '../Amount/Amount';
 import { ErrorAlert } from '../ErrorAlert/ErrorAlert';
 import { toCsv } from './csv';
@@ -43,6 +44,7 @@ const ROW_HEIGHT = 30;
  */
 export function DataTable<Row>({ label, rows, columns, rowKey, exportName, height = 420, toolbar, showTotals = false }: DataTableProps<Row>) {
   const api = useApi();
+  const format = useLocaleFormat();
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
   const [sort, setSort] = useState<Sort>(null);
@@ -140,7 +142,7 @@ export function DataTable<Row>({ label, rows, columns, rowKey, exportName, heigh
                 <tr key={rowKey(row)} className={classes.row} style={{ height: ROW_HEIGHT }} aria-rowindex={item.index + 2} data-testid="datatable-row">
                   {columns.map((column) => (
                     <td key={column.key} className={column.kind === 'amount' || column.kind === 'number' ? classes.numeric : undefined}>
-                      {column.render ? column.render(row) : column.kind === 'amount' && column.currency ? <Amount minor={Number(column.value(row) ?? 0)} currency={column.currency} /> : column.value(row)}
+                      {column.render ? column.render(row) : column.kind === 'amount' && column.currency ? <Amount minor={Number(column.value(row) ?? 0)} currency={column.currency} /> : column.kind === 'date' && column.value(row) !== null ? format.date(String(column.value(row))) : column.value(row)}
                     </td>
                   ))}
                 </tr>
@@ -156,7 +158,7 @@ export function DataTable<Row>({ label, rows, columns, rowKey, exportName, heigh
             const column = columns.find((c) => c.key === key);
             return (
               <Text key={key} size="sm" fw={600} data-testid={`datatable-total-${key}`} data-minor={sum}>
-                Total {column?.label}: {column?.currency ? <Amount minor={sum} currency={column.currency} withCurrency /> : sum}
+                Total {column?.label}: {column?.currency ? <Amount minor={sum} currency={column.currency} withCurrency /> : format.number(sum, 0)}
               </Text>
             );
           })}
