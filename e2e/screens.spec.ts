@@ -1,52 +1,128 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { startOdooSimulator } from '../electron/odoo-sim/server';
+import { buildSmallDataset } from '../electron/odoo-sim/seed-small';
 import { AppPage, DashboardPage, type ScreenName } from './pages/AppPage';
+import { BoardPackScreen } from './pages/BoardPackScreen';
+import { callCore } from './pages/core-api';
 import { expect, test } from './pages/demo-fixture';
+import { ReconcilePage } from './pages/ReconcilePage';
+import { SyncCenterPage } from './pages/SyncCenterPage';
+import { dashboardMonth } from './pages/workspace-files';
 
 const ARTIFACTS = 'e2e/artifacts';
+const WAIVER = 'Stale drafts are known and immaterial; reviewed with the auditors.';
 
-/** Runs axe on the page as it is now; any violation fails with its rule ids and targets. */
-async function expectAccessible(page: Page, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
+/** Runs axe on the page as it is now (minus `exclude` selectors); any violation fails with its rule ids and targets. */
+async function expectAccessible(page: Page, label: string, exclude: string[] = [], knownRules: string[] = []): Promise<void> {
+  const builder = new AxeBuilder({ page });
+  for (const selector of exclude) builder.exclude(selector);
+  if (knownRules.length > 0) builder.disableRules(knownRules);
+  const result = await builder.analyze();
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
 
-/** Axe and a screenshot in light and dark; `open`/`close` wrap overlays that cover the theme switch. */
-async function capture(page: Page, shell: AppPage, name: string, overlay?: { open(): Promise<void>; close(): Promise<void> }): Promise<void> {
+/**
+ * A full-page screenshot with the status bar taken out of `position: fixed` for the shot only, so it
+ * lands after the content instead of over it (the app itself keeps it fixed).
+ */
+async function fullPageShot(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => {
+    const style = document.createElement('style');
+    style.id = 'e2e-unfix-footer';
+    style.textContent = '.mantine-AppShell-footer { position: static !important; }';
+    document.head.append(style);
+  });
+  try {
+    await page.screenshot({ path, fullPage: true });
+  } finally {
+    await page.evaluate(() => document.getElementById('e2e-unfix-footer')?.remove());
+  }
+}
+
+interface Overlay {
+  open(): Promise<void>;
+  close(): Promise<void>;
+  /** axe rules a known, reported app bug breaks while this overlay is open (see the fixme tests). */
+  knownRules?: string[];
+}
+
+/**
+ * Mantine's Modal.Header is a <header> in the portal, outside <main>: a second banner landmark on
+ * every modal dialog (see the fixme test "dialogs add no second banner landmark").
+ */
+const MODAL_HEADER_RULES = ['landmark-no-duplicate-banner', 'landmark-unique'];
+
+/** The import-results alert titles fail color-contrast (see the fixme test below); everything else is checked. */
+const IMPORT_RESULT_TITLES = '[data-testid="import-results"] .mantine-Alert-title';
+/** The mark-final dialog's alert title (orange/teal light Alert) fails color-contrast the same way. */
+const DIALOG_ALERT_TITLES = '[role="dialog"] .mantine-Alert-title';
+/** The closed-months card's "verified" badge (color="teal", white text) fails color-contrast too. */
+const SNAPSHOT_BADGES = '[data-testid="snapshot-row"] .mantine-Badge-root';
+
+/**
+ * Axe and a screenshot in light and dark, named `<screen>-<state>-<theme>.png`. Overlays (dialogs,
+ * drawers) cover the theme switch, so `overlay` is opened after switching and closed before the next
+ * switch; they are shot in the viewport, where they sit.
+ */
+async function capture(page: Page, shell: AppPage, name: string, overlay?: Overlay, exclude: string[] = []): Promise<void> {
   for (const theme of ['Light', 'Dark'] as const) {
     await shell.setTheme(theme);
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme.toLowerCase());
     await overlay?.open();
-    await expectAccessible(page, `${name} (${theme.toLowerCase()})`);
-    await page.screenshot({ path: `${ARTIFACTS}/${name}-${theme.toLowerCase()}.png`, fullPage: true });
+    await expectAccessible(page, `${name} (${theme.toLowerCase()})`, exclude, overlay?.knownRules);
+    const path = `${ARTIFACTS}/${name}-${theme.toLowerCase()}.png`;
+    if (overlay) await page.screenshot({ path });
+    else await fullPageShot(page, path);
     await overlay?.close();
   }
 }
 
 test.beforeAll(() => mkdirSync(ARTIFACTS, { recursive: true }));
 
-test('first-run and connection screens pass axe, in light and dark', async ({ page, app }) => {
-  await app.open(page);
-  const shell = new AppPage(page);
-  await expect(page.getByRole('button', { name: 'Explore the demo company' })).toBeVisible();
-  await capture(page, shell, 'welcome');
-  await page.getByRole('button', { name: 'Connect to Odoo' }).click();
-  await expect(page.getByRole('heading', { name: 'Connect to Odoo' })).toBeVisible();
-  await capture(page, shell, 'connection');
+test('first-run and connection screens pass axe, empty and with a diagnosis or a working test, in light and dark', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const sim = await startOdooSimulator({ dataset: buildSmallDataset(), version: 19, port: 0 });
+  try {
+    await app.open(page);
+    const shell = new AppPage(page);
+    await expect(page.getByRole('button', { name: 'Explore the demo company' })).toBeVisible();
+    await capture(page, shell, 'welcome-empty');
+    await page.getByRole('button', { name: 'Connect to Odoo' }).click();
+    await expect(page.getByRole('heading', { name: 'Connect to Odoo' })).toBeVisible();
+    await capture(page, shell, 'connection-empty');
+
+    await page.getByLabel('Odoo address').fill(sim.credentials.url);
+    await page.getByRole('combobox', { name: 'Database' }).fill(sim.credentials.db);
+    await page.getByLabel('Login (email)').fill(sim.credentials.login);
+    await page.getByLabel('API key').fill('0000000000000000000000000000000000000000');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByTestId('connection-report').getByRole('alert')).toHaveAttribute('data-error-code', 'odoo.auth');
+    await capture(page, shell, 'connection-diagnosis');
+
+    await page.getByLabel('API key').fill(sim.credentials.api_key);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect(page.getByText('Connection works')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Visible companies' })).toBeVisible();
+    await capture(page, shell, 'connection-ok');
+  } finally {
+    await sim.close();
+  }
 });
 
 test('every screen with data passes axe, in light and dark', async ({ page, synced }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(150_000);
   await synced.open(page);
   const shell = new AppPage(page);
   const dashboard = new DashboardPage(page);
   await expect(dashboard.root).toBeVisible();
   await expect(dashboard.tile('net_revenue')).toBeVisible();
-  await capture(page, shell, 'dashboard');
+  await capture(page, shell, 'dashboard-populated');
 
-  await capture(page, shell, 'drilldown', {
+  await capture(page, shell, 'dashboard-drilldown', {
     open: async () => {
       await dashboard.openDrilldown('net_revenue');
       await expect(page.getByTestId('datatable-row').first()).toBeVisible();
@@ -58,30 +134,185 @@ test('every screen with data passes axe, in light and dark', async ({ page, sync
   });
 
   const screens: Array<[ScreenName, string, string]> = [
-    ['Reconcile', 'reconcile', 'Drop shop, payment or marketplace exports here'],
-    ['Board pack', 'boardpack', 'Closed months'],
-    ['Sync', 'sync', 'History'],
-    ['Settings', 'settings', 'Data folder'],
+    ['Reconcile', 'reconcile-empty', 'Drop shop, payment or marketplace exports here'],
+    ['Board pack', 'boardpack-draft', 'Closed months'],
+    ['Sync', 'sync-idle', 'History'],
+    ['Settings', 'settings-populated', 'Data folder'],
   ];
   for (const [nav, name, marker] of screens) {
     await shell.go(nav);
     await expect(page.getByText(marker, { exact: true }).first()).toBeVisible();
-    if (name === 'boardpack') await expect(page.getByTestId('pack-preview')).toBeVisible({ timeout: 60_000 });
+    if (nav === 'Board pack') await expect(page.getByTestId('pack-preview')).toBeVisible({ timeout: 60_000 });
     await capture(page, shell, name);
   }
 });
 
-test('keyboard: Alt+N moves between screens and focus starts in the navigation', async ({ page, synced }) => {
+test('reconcile with imported data, its resolve dialog and the shortcuts help pass axe, in light and dark', async ({ page, synced }) => {
+  test.setTimeout(180_000);
+  await synced.open(page);
+  const shell = new AppPage(page);
+  await expect(new DashboardPage(page).tile('net_revenue')).toBeVisible();
+  const month = await dashboardMonth(page);
+
+  await test.step('reconcile after importing the demo Shopify export, and the resolve dialog', async () => {
+    await shell.go('Reconcile');
+    const reconcile = new ReconcilePage(page);
+    await reconcile.upload(join(synced.dataDir, 'demo', 'exports', 'shopify', `orders_export_${month}.csv`));
+    await expect(page.getByTestId('channel-summary')).toBeVisible();
+    await expect(reconcile.rows.first()).toBeVisible();
+    await capture(page, shell, 'reconcile-imported', undefined, [IMPORT_RESULT_TITLES]);
+    await capture(page, shell, 'reconcile-resolve-dialog', {
+      knownRules: MODAL_HEADER_RULES,
+      open: async () => {
+        await reconcile.rows.first().getByRole('button', { name: /^Resolve / }).click();
+        await expect(page.getByRole('dialog', { name: 'Resolve exception' })).toBeVisible();
+      },
+      close: async () => {
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog', { name: 'Resolve exception' })).toBeHidden();
+      },
+    }, [IMPORT_RESULT_TITLES]);
+  });
+
+  await test.step('the keyboard shortcuts help', async () => {
+    await capture(page, shell, 'shortcuts-help', {
+      knownRules: MODAL_HEADER_RULES,
+      open: async () => {
+        await page.locator('body').click({ position: { x: 5, y: 300 } });
+        await page.keyboard.press('Shift+?');
+        await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+      },
+      close: async () => {
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+      },
+    }, [IMPORT_RESULT_TITLES]); // opened over the Reconcile screen
+  });
+});
+
+test('board pack dialog and closed-months diff pass axe, in light and dark', async ({ page, synced }) => {
+  test.setTimeout(180_000);
+  await synced.open(page);
+  const shell = new AppPage(page);
+  await expect(new DashboardPage(page).tile('net_revenue')).toBeVisible();
+  const month = await dashboardMonth(page);
+
+  const pack = new BoardPackScreen(page);
+  await test.step('board pack: the mark-final dialog', async () => {
+    await shell.go('Board pack');
+    await pack.waitForPreview();
+    await capture(page, shell, 'boardpack-markfinal-dialog', {
+      knownRules: MODAL_HEADER_RULES,
+      open: async () => {
+        await pack.openMarkFinal();
+      },
+      close: async () => {
+        await page.getByRole('dialog', { name: 'Mark the pack final' }).getByRole('button', { name: 'Cancel' }).click();
+        await expect(page.getByRole('dialog', { name: 'Mark the pack final' })).toBeHidden();
+      },
+    }, [DIALOG_ALERT_TITLES]);
+  });
+
+  await test.step('board pack: the closed-months card with a diff between two snapshots', async () => {
+    // Closing months through the UI is proven in close-month.spec; here the core closes two quickly.
+    const [year, m] = month.split('-').map(Number) as [number, number];
+    const earlier = m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+    for (const closing of [earlier, month]) await callCore(page, 'boardpack.markFinal', { month: closing, company: 'all', template: 'board', by: 'Dana Controller', waiver: WAIVER });
+    await shell.go('Dashboard');
+    await shell.go('Board pack');
+    await expect(pack.snapshotRows).toHaveCount(2);
+    await pack.compare(0, 1);
+    await expect(page.getByRole('table', { name: 'Snapshot differences' })).toBeVisible();
+    await capture(page, shell, 'boardpack-snapshot-diff', undefined, [SNAPSHOT_BADGES]);
+  });
+});
+
+test('the sync center while a full re-sync runs passes axe, in light and dark', async ({ page, synced }) => {
+  test.setTimeout(180_000);
+  await synced.open(page);
+  const shell = new AppPage(page);
+  await expect(new DashboardPage(page).tile('net_revenue')).toBeVisible();
+
+  await test.step('the sync center while a full re-sync runs', async () => {
+    const sync = new SyncCenterPage(page);
+    await shell.go('Sync');
+    const cancel = page.getByRole('button', { name: 'Cancel sync' });
+    for (const theme of ['Light', 'Dark'] as const) {
+      await shell.setTheme(theme);
+      // A full re-sync of the demo takes seconds: start one for each theme that finds none running.
+      if (!(await cancel.isVisible())) await sync.startFull();
+      await expect(page.getByRole('table', { name: 'Progress per model' })).toBeVisible();
+      await expectAccessible(page, `sync-running (${theme.toLowerCase()})`);
+      await fullPageShot(page, `${ARTIFACTS}/sync-running-${theme.toLowerCase()}.png`);
+    }
+    if (await cancel.isVisible()) await sync.cancel();
+    await expect(page.getByText(/Syncing: step/)).toBeHidden({ timeout: 30_000 });
+  });
+});
+
+// App bug (renderer/features/reconcile/ImportResults.tsx and boardpack/MarkFinalModal.tsx, owned by other
+// engineers right now): the title of a light <Alert color="teal"> (a clean import, 0 rejected rows; "The
+// data-quality checks pass") or color="orange" ("N data-quality error(s)") is light text on the light
+// alert background, below 4.5:1 in the light theme (axe color-contrast, serious). Fix: darker shades
+// (e.g. color="teal.9"/"orange.9", as the status badges do) or variant="outline". The same holds for
+// the "verified" <Badge color="teal"> of boardpack/SnapshotsCard.tsx (white on teal.6). Then remove the
+// IMPORT_RESULT_TITLES / DIALOG_ALERT_TITLES / SNAPSHOT_BADGES excludes in the populated-states test above.
+test.fixme('reconcile import results and the mark-final dialog pass axe color-contrast in light and dark', async ({ page, synced }) => {
+  await synced.open(page);
+  const shell = new AppPage(page);
+  const month = await dashboardMonth(page);
+  await shell.go('Reconcile');
+  await new ReconcilePage(page).upload(join(synced.dataDir, 'demo', 'exports', 'shopify', `orders_export_${month}.csv`));
+  for (const theme of ['Light', 'Dark'] as const) {
+    await shell.setTheme(theme);
+    await expectAccessible(page, `import results (${theme.toLowerCase()})`);
+  }
+});
+
+// App bug (renderer/features/reconcile/DecisionModal.tsx, boardpack/MarkFinalModal.tsx, shell/ShortcutsHelp.tsx,
+// all owned by other engineers right now): since 52b415e put the modals back in the portal, Mantine's
+// Modal.Header renders a <header> outside <main>, which axe counts as a second banner landmark
+// (landmark-no-duplicate-banner + landmark-unique, moderate) on every open modal. Fix: build the modals
+// from compound parts without Modal.Header (as the drill-down drawer does), or give the header
+// component="div". Then drop MODAL_HEADER_RULES from the captures above.
+test.fixme('dialogs add no second banner landmark', async ({ page, synced }) => {
+  await synced.open(page);
+  await expect(new DashboardPage(page).root).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Shift+?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectAccessible(page, 'shortcuts dialog');
+});
+
+test('keyboard: Tab reaches the navigation and Enter opens a screen, Alt+N moves between screens, Shift+? lists the shortcuts', async ({ page, synced }) => {
   await synced.open(page);
   const shell = new AppPage(page);
   await expect(new DashboardPage(page).root).toBeVisible();
+
+  // The header (menu button, scope, theme) comes first in the tab order, then the navigation.
+  const inNavigation = () => page.evaluate(() => document.activeElement?.closest('[aria-label="Main navigation"]') !== null);
+  let presses = 0;
+  while (!(await inNavigation()) && presses < 25) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+  }
+  expect(await inNavigation(), 'Tab reaches the main navigation').toBe(true);
+  await expect(shell.nav('Dashboard')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(shell.nav('Reconcile')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(shell.nav('Reconcile')).toHaveAttribute('aria-current', 'page');
+
   await page.keyboard.press('Alt+4');
   await expect(shell.nav('Sync')).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Alt+5');
   await expect(shell.nav('Settings')).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Shift+?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Alt+1 … Alt+5');
   await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
   await page.keyboard.press('Alt+1');
   await expect(shell.nav('Dashboard')).toHaveAttribute('aria-current', 'page');
 });
