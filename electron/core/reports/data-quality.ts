@@ -1,5 +1,6 @@
 import { monthEnd, monthStart, type MonthKey } from '../../../shared/period/period';
-import type { DataQualityFinding } from '../../../shared/reports/types';
+import { formatAmount } from '../../../shared/boardpack/format';
+import type { DataQualityFinding, IntercompanyPair } from '../../../shared/reports/types';
 import type { CompanyInfo, ReadonlyDb, SkippedModels } from './context';
 
 const SAMPLE = 20;
@@ -63,7 +64,7 @@ export function companyDataQuality(db: ReadonlyDb, company: CompanyInfo, month: 
           severity: 'warning',
           companyId: c,
           model: 'account.account',
-          message: `${company.name}: accounts used this fiscal year whose type does not say whether they are FX, interest, tax or fees; map them (app_account_mapping) so EBITDA is right.`,
+          message: `${company.name}: accounts used this fiscal year whose type does not say whether they are FX, interest, tax or fees; map them in Settings → Account mapping (or \`boardpack mapping set\`) so EBITDA is right.`,
         },
         ids(
           db,
@@ -107,4 +108,22 @@ export function companyDataQuality(db: ReadonlyDb, company: CompanyInfo, month: 
     found.push({ code: 'model_not_synced', severity: 'warning', companyId: c, model, message: `${company.name}: ${model} was not synced (${reason}); KPIs that need it are unavailable.`, count: 1, sampleIds: [] });
   }
   return found.filter((f): f is DataQualityFinding => f !== null);
+}
+
+/** A difference in words: "1,151.98 EUR" (magnitude, currency decimals, en separators like the exports), or "unknown" without a rate. */
+function differenceText(minor: number | null, currency: string, decimals: number): string {
+  if (minor === null) return 'an unknown amount (no FX rate)';
+  return `${formatAmount(Math.abs(minor), { scale: 'units', currencyDecimals: decimals })} ${currency}`;
+}
+
+/**
+ * The intercompany-mismatch message, naming both companies and giving the differences as amounts
+ * of the presentation currency: "Intercompany EU GmbH → UK Ltd: revenue differs from the buyer's cost by 1,151.98 EUR …".
+ */
+export function intercompanyMismatchMessage(pair: IntercompanyPair, companyName: (id: number) => string, currency: string, decimals: number): string {
+  const zero = (minor: number | null): boolean => minor === 0;
+  const parts: string[] = [];
+  if (!zero(pair.revenueDifference)) parts.push(`revenue differs from the buyer's cost by ${differenceText(pair.revenueDifference, currency, decimals)}`);
+  if (!zero(pair.balanceDifference)) parts.push(`the receivable differs from the buyer's payable by ${differenceText(pair.balanceDifference, currency, decimals)}`);
+  return `Intercompany ${companyName(pair.sellerCompanyId)} → ${companyName(pair.buyerCompanyId)}: ${parts.join(' and ')} before elimination; check that both sides booked the same invoice.`;
 }

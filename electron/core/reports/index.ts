@@ -8,7 +8,7 @@ import { loadCompanyData, type CompanyData } from './company-inputs';
 import { composeKpis } from './kpis';
 import { balanceSheet, pnlStatement } from './statements';
 import { consolidate } from './consolidation';
-import { companyDataQuality } from './data-quality';
+import { companyDataQuality, intercompanyMismatchMessage } from './data-quality';
 import { scanLedger, stockOutputAccounts } from './ledger';
 import type { PnlCategory } from './classification';
 import { PNL_CATEGORIES } from './classification';
@@ -122,7 +122,7 @@ export function loadReport(db: ReadonlyDb, request: ReportRequest, options: Buil
         severity: 'warning',
         companyId: pair.sellerCompanyId,
         model: 'account.move',
-        message: `Intercompany ${pair.sellerCompanyId}→${pair.buyerCompanyId}: revenue differs from the buyer's cost by ${pair.revenueDifference ?? '?'} and receivable from payable by ${pair.balanceDifference ?? '?'} (${currency} minor units) before elimination.`,
+        message: intercompanyMismatchMessage(pair, (id) => companies.find((c) => c.company.id === id)?.company.name ?? `company ${id}`, currency, decimals),
         count: 1,
         sampleIds: pair.sampleMoveIds,
       });
