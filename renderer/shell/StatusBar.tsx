@@ -1,6 +1,8 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
+import type { ReportResult } from '../../shared/reports/types';
 import { useApi } from '../api/ApiContext';
+import { reportKeys } from '../features/dashboard/queries';
 import { useWorkspace } from '../features/workspace/queries';
 import { resolveScope } from '../features/workspace/scope';
 import { LockIcon } from '../ui/Icons/Icons';
@@ -18,6 +20,10 @@ export function StatusBar() {
   const active = workspace.data?.active ?? null;
   const scope = resolveScope(view, active);
   const ready = info.isSuccess && workspace.isSuccess;
+  // The dashboard's report of this scope, read from the query cache only (never fetched from here): it says when the month was closed.
+  const report = useQuery<ReportResult>({ queryKey: reportKeys.report({ month: scope.month ?? '', companies: scope.request, currency: scope.currency }), queryFn: skipToken });
+  const source = report.data?.source;
+  const closedAt = source?.kind === 'snapshot' ? source.closedAt.slice(0, 10) : null;
   return (
     <Group h="100%" gap="md" justify="space-between" wrap="nowrap" data-app-state={ready ? 'ready' : info.isError || workspace.isError ? 'error' : 'loading'}>
       <Group gap="md" wrap="nowrap">
@@ -34,10 +40,12 @@ export function StatusBar() {
             <KeyAgeReminder keyAge={active.keyAge} />
             {active.syncing && <Badge size="sm" color="indigo.9">Syncing…</Badge>}
             {scope.closed && (
-              <Group gap={4} data-testid="closed-month">
-                <LockIcon title={`${scope.month} is closed`} />
-                <Text size="xs">{scope.month} closed (snapshot)</Text>
-              </Group>
+              <Tooltip label={closedAt ? `Figures from the snapshot closed on ${closedAt}` : 'Figures from the month\'s closed snapshot'}>
+                <Group gap={4} data-testid="closed-month">
+                  <LockIcon title={`${scope.month} is closed`} />
+                  <Text size="xs">{scope.month} closed (snapshot)</Text>
+                </Group>
+              </Tooltip>
             )}
           </>
         )}

@@ -337,6 +337,14 @@ export const ConsolidatedReportSchema = z.object({
 /** See {@link ConsolidatedReportSchema}. */
 export type ConsolidatedReport = z.infer<typeof ConsolidatedReportSchema>;
 
+/** Where a report's figures were read from (see {@link ReportResultSchema}'s `source`). */
+export const ReportSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('live') }),
+  z.object({ kind: z.literal('snapshot'), closedAt: z.string(), contentHash: z.string() }),
+]);
+/** See {@link ReportSourceSchema}. */
+export type ReportSource = z.infer<typeof ReportSourceSchema>;
+
 /** What `buildReport` returns and `boardpack report --json` prints. */
 export const ReportResultSchema = z.object({
   /** Bumped on breaking changes of this model. */
@@ -348,6 +356,11 @@ export const ReportResultSchema = z.object({
   consolidated: ConsolidatedReportSchema.nullable(),
   dataQuality: z.array(DataQualityFindingSchema),
   availability: z.array(AvailabilityNoteSchema),
+  /**
+   * Where the figures came from: a closed month's immutable snapshot (frozen at `closedAt`, ISO time)
+   * or the live cache. Optional: set by the app's `reports.get`, absent from a bare computation.
+   */
+  source: ReportSourceSchema.optional(),
 });
 /** See {@link ReportResultSchema}. */
 export type ReportResult = z.infer<typeof ReportResultSchema>;
@@ -374,11 +387,35 @@ export const DrilldownRowSchema = z.object({
   label: z.string(),
   date: z.string().nullable(),
   partner: z.string().nullable(),
+  /** Sales channel (the move's sales team, or "No channel") for revenue figures; null where channels do not apply. */
+  channel: z.string().nullable(),
   /** Contribution to the figure, in the figure's unit (money minor units, or count). */
   amount: z.number(),
 });
 /** See {@link DrilldownRowSchema}. */
 export type DrilldownRow = z.infer<typeof DrilldownRowSchema>;
+
+/** Index into {@link DrilldownColumnsSchema} `strings`; -1 stands for null. */
+const StringRefColumnSchema = z.array(z.number().int().min(-1));
+
+/**
+ * The drill-down rows as columns, one array per field (row i is element i of each), so 100,000 rows
+ * cross the transport without repeating keys: text fields are indexes into one table of distinct
+ * strings (partner, date and model names repeat thousands of times). `channel` is present only for
+ * figures that have channels. Pack and unpack with shared/reports/drilldown-columns.
+ */
+export const DrilldownColumnsSchema = z.object({
+  strings: z.array(z.string()),
+  model: StringRefColumnSchema,
+  id: z.array(z.number().int()),
+  label: StringRefColumnSchema,
+  date: StringRefColumnSchema,
+  partner: StringRefColumnSchema,
+  channel: StringRefColumnSchema.optional(),
+  amount: z.array(z.number()),
+});
+/** See {@link DrilldownColumnsSchema}. */
+export type DrilldownColumns = z.infer<typeof DrilldownColumnsSchema>;
 
 /** The drill-down of one figure. */
 export const DrilldownSchema = z.object({
@@ -389,7 +426,9 @@ export const DrilldownSchema = z.object({
   column: z.enum(['month', 'ytd']),
   unit: UnitSchema,
   total: z.number(),
-  rows: z.array(DrilldownRowSchema),
+  /** Number of rows (the length of every column). */
+  count: z.number().int().min(0),
+  columns: DrilldownColumnsSchema,
 });
 /** See {@link DrilldownSchema}. */
 export type Drilldown = z.infer<typeof DrilldownSchema>;

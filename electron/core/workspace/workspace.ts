@@ -4,6 +4,7 @@ import type { WorkspaceState } from '../../../shared/rpc/contracts/workspace';
 import { AppError } from '../../../shared/rpc/errors';
 import { openCache, type CacheDb } from '../db/open';
 import { detectServer } from '../odoo/detect';
+import { createSnapshotHandles } from '../snapshot/snapshot-handles';
 import type { OdooConnectionConfig } from '../odoo/types';
 import type { CoreServices } from '../services';
 import { createAutoSync, scheduleTimeZone } from './auto-sync';
@@ -38,6 +39,8 @@ export function createWorkspace(services: CoreServices, options: WorkspaceOption
   const profiles = createProfileStore(services.dataDir);
   const settings = createSettingsStore(services.dataDir);
   const caches = new Map<string, CacheDb>();
+  // Closed months' snapshots, verified once and kept open like the caches (reports read them).
+  const snapshots = createSnapshotHandles({ logger: services.logger });
   const online = new Map<string, OnlineState>();
   let demo: { server: DemoServer; scale: DemoScaleName } | null = null;
   let demoStarting: Promise<DemoServer> | null = null;
@@ -216,6 +219,7 @@ export function createWorkspace(services: CoreServices, options: WorkspaceOption
     startSync,
     autoSync,
     cacheFor,
+    snapshots,
     activeProfile,
     requireActive,
     connectionFor,
@@ -231,6 +235,7 @@ export function createWorkspace(services: CoreServices, options: WorkspaceOption
       await sync.settle();
       for (const cache of caches.values()) cache.close();
       caches.clear();
+      snapshots.closeAll();
       await demo?.server.close();
       demo = null;
     },
