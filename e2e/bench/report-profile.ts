@@ -108,7 +108,7 @@ for (const id of listCompanyIds(cache.db)) {
     const took = performance.now() - start;
     const tookCpu = cpuMs() - cpuStart;
     const json = JSON.stringify(result).length;
-    console.log(`drilldown company ${id} ${kpi} month: ${result.rows.length} rows in ${took.toFixed(0)} ms (CPU ${tookCpu.toFixed(0)} ms), JSON ${mb(json)}`);
+    console.log(`drilldown company ${id} ${kpi} month: ${result.count} rows in ${took.toFixed(0)} ms (CPU ${tookCpu.toFixed(0)} ms), JSON ${mb(json)}`);
   }
 }
 console.log(`profile process RSS ${mb(process.memoryUsage().rss)}`);

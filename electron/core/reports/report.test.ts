@@ -8,6 +8,7 @@ import { silentLogger } from '../logging/logger';
 import { ReportResultSchema, type ReportResult } from '../../../shared/reports/types';
 import { buildReport } from './index';
 import { drilldown } from './drilldown';
+import { unpackDrilldownRows } from '../../../shared/reports/drilldown-columns';
 import { loadCompany } from './context';
 import { seedTwoCompanyGroup } from './test-fixture';
 import { command as reportCommand } from '../../cli/commands/report';
@@ -157,7 +158,7 @@ describe('drill-down', () => {
     ];
     for (const c of cases) {
       const d = drilldown(cache.db, company, { kpi: c.kpi, months: ['2025-03'], column: 'month', key: c.key });
-      expect(d.rows.reduce((s, r) => s + r.amount, 0), c.kpi).toBe(c.expected);
+      expect(unpackDrilldownRows(d).reduce((s, r) => s + r.amount, 0), c.kpi).toBe(c.expected);
       expect(d.total).toBe(c.expected);
     }
     const ytd = drilldown(cache.db, company, { kpi: 'net_revenue', months: ['2025-01', '2025-02', '2025-03'], column: 'ytd' });

@@ -1,7 +1,8 @@
 import { Alert, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { revenueByChannelOption, revenueTrendOption } from '../../../shared/charts';
 import { chartAmount } from '../../../shared/boardpack/display-values';
+import { channelTotals } from '../../../shared/reports/drilldown-columns';
 import { currencyDecimals } from '../../../shared/boardpack/build';
 import { shortMonthLabel } from '../../../shared/boardpack/period-labels';
 import type { ReportView } from '../../../shared/boardpack/report-view';
@@ -11,6 +12,7 @@ import { ChartPanel } from '../../ui/ChartPanel/ChartPanel';
 import { DataTable, type Column } from '../../ui/DataTable/DataTable';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import { DRILL_TARGET } from './kpi-catalog';
+import { ChannelBreakdownTable } from './ChannelBreakdownTable';
 import { useDrilldown } from './queries';
 import { kpiLabel, kpiUnit } from './tile-model';
 
@@ -20,7 +22,15 @@ export function DrilldownPanel({ kpiId, report, view, month }: { kpiId: KpiId; r
   const target = DRILL_TARGET[kpiId] ?? null;
   const [companyId, setCompanyId] = useState<number>(view.companyIds[0] ?? report.companies[0]!.companyId);
   const [column, setColumn] = useState<'month' | 'ytd'>('month');
+  const [channel, setChannel] = useState<string | null>(null);
   const drill = useDrilldown(target ? { month, companyId, kpi: target, column } : null);
+  const byChannel = useMemo(() => (drill.data?.hasChannel ? channelTotals(drill.data.rows) : []), [drill.data]);
+  // A channel picked for another company or period may not exist there: then all records show.
+  const activeChannel = byChannel.some((c) => c.channel === channel) ? channel : null;
+  const shownRows = useMemo(
+    () => (drill.data && activeChannel !== null ? drill.data.rows.filter((r) => r.channel === activeChannel) : drill.data?.rows ?? []),
+    [drill.data, activeChannel],
+  );
   const unit = kpiUnit(kpi);
   const decimals = currencyDecimals(view.currency);
   const company = report.companies.find((c) => c.companyId === companyId);
@@ -32,6 +42,7 @@ export function DrilldownPanel({ kpiId, report, view, month }: { kpiId: KpiId; r
     { key: 'date', label: 'Date', kind: 'date', value: (r) => r.date },
     { key: 'label', label: 'Record', value: (r) => r.label },
     { key: 'partner', label: 'Partner', value: (r) => r.partner },
+    ...(drill.data?.hasChannel ? [{ key: 'channel', label: 'Channel', value: (r: DrilldownRow) => r.channel }] : []),
     { key: 'model', label: 'Model', value: (r) => r.model },
     { key: 'id', label: 'Odoo id', kind: 'number', value: (r) => r.id },
     drill.data?.unit.kind === 'money'
@@ -78,6 +89,10 @@ export function DrilldownPanel({ kpiId, report, view, month }: { kpiId: KpiId; r
                 option={revenueByChannelOption(channels.map((r) => ({ channel: r.label, actual: chartAmount(r.month, decimals, 'k') ?? 0 })), `${view.currency} k`)} />
             </>
           )}
+          {drill.data && company && byChannel.length > 0 && (
+            <ChannelBreakdownTable totals={byChannel} unit={drill.data.unit} selected={activeChannel} onSelect={setChannel}
+              caption={`Records by channel (${company.name}, ${column === 'ytd' ? 'year to date' : month})`} />
+          )}
         </div>
       </SimpleGrid>
       {target === null ? (
@@ -93,6 +108,10 @@ export function DrilldownPanel({ kpiId, report, view, month }: { kpiId: KpiId; r
             )}
             <SegmentedControl size="xs" aria-label="Period" value={column} onChange={(v) => setColumn(v === 'ytd' ? 'ytd' : 'month')}
               data={[{ value: 'month', label: 'Month' }, { value: 'ytd', label: 'Year to date' }]} />
+            {byChannel.length > 0 && (
+              <Select size="xs" w={200} label="Channel" placeholder="All channels" clearable value={activeChannel}
+                data={byChannel.map((c) => c.channel)} onChange={setChannel} />
+            )}
           </Group>
           {drill.isLoading && <Loader size="sm" aria-label="Loading records" />}
           {drill.error && <ErrorAlert error={drill.error} />}
@@ -101,7 +120,7 @@ export function DrilldownPanel({ kpiId, report, view, month }: { kpiId: KpiId; r
               <Text size="sm" data-testid="drilldown-figure" data-minor={drill.data.total}>
                 {company.name}: {drill.data.rows.length} records totalling {drill.data.unit.kind === 'money' ? <Amount minor={drill.data.total} currency={drill.data.unit.currency} withCurrency /> : drill.data.total}
               </Text>
-              <DataTable label="Source records" rows={drill.data.rows} columns={columns} rowKey={(r) => `${r.model}:${r.id}`}
+              <DataTable label="Source records" rows={shownRows} columns={columns} rowKey={(r) => `${r.model}:${r.id}`}
                 exportName={`${target}-${company.name}-${month}`} showTotals height={360} />
             </>
           )}
