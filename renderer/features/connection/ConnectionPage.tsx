@@ -43,7 +43,7 @@ export function ConnectionPage() {
     <Stack maw={900}>
       <Title order={2}>Connect to Odoo</Title>
       {current && current.keyAge.status !== 'ok' && current.keyAge.status !== 'not_needed' && (
-        <Alert color={current.keyAge.status === 'expired' || current.keyAge.status === 'missing' ? 'red' : 'yellow'} title="API key" role="status">
+        <Alert color={current.keyAge.status === 'expired' || current.keyAge.status === 'missing' ? 'red' : 'yellow'} title="API key" role="status" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           {current.keyAge.message}
         </Alert>
       )}
@@ -77,7 +77,7 @@ export function ConnectionPage() {
       {save.error && <ErrorAlert error={save.error} />}
       {startSync.error && <ErrorAlert error={startSync.error} />}
       {save.data && (
-        <Alert color="teal" title="Saved" role="status">
+        <Alert color="teal" title="Saved" role="status" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           {save.data.profile.name} is the active connection. {save.data.keyPersistent ? 'The key is stored encrypted.' : save.data.keyNote}
         </Alert>
       )}

@@ -13,7 +13,7 @@ export function ConnectionReportView({ report }: { report: Report }) {
           {report.problem.hint && <Text size="sm" c="dimmed">What to do: {report.problem.hint}</Text>}
         </Alert>
       ) : (
-        <Alert color="teal" title="Connection works">
+        <Alert color="teal" title="Connection works" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           <Text size="sm">{report.models.filter((m) => m.readable).length} of {report.models.length} reporting models are readable.</Text>
         </Alert>
       )}
