@@ -82,6 +82,8 @@ export function DataTable<Row>({ label, rows, columns, rowKey, exportName, heigh
   // A filter or sort of 100,000 rows renders in the background (deferred); the table says so meanwhile.
   const pending = filter !== deferredFilter || sort !== deferredSort;
 
+  // The app does not run the React Compiler; the virtualizer's fresh functions on each render are expected.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
   const padTop = items.length > 0 ? items[0].start : 0;
