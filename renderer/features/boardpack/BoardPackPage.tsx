@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import { useReport } from '../dashboard/queries';
 import { useWorkspace, workspaceKeys } from '../workspace/queries';
 import { resolveScope } from '../workspace/scope';
+import { DataQualitySummary } from './DataQualitySummary';
 import { MarkFinalModal } from './MarkFinalModal';
 import { PackPreview } from './PackPreview';
 import { packKeys, toCall, usePackPreview, type PackRequest } from './queries';
@@ -59,10 +60,9 @@ export function BoardPackPage() {
   useHotkeys([['alt+E', () => request && !exportPack.isPending && exportPack.mutate(['xlsx', 'pdf']), { usePhysicalKeys: true }]]);
 
   const doc = preview.data;
-  // The same findings the final gate checks: errors of the companies in scope.
-  const dqErrors = (report.data?.dataQuality ?? [])
-    .filter((f) => f.severity === 'error' && (company === 'all' || f.companyId === null || scope.companyIds.includes(f.companyId)))
-    .map((f) => f.message);
+  // The same findings the final gate checks: those of the companies in scope (errors ask for a waiver).
+  const dqFindings = (report.data?.dataQuality ?? []).filter((f) => company === 'all' || f.companyId === null || scope.companyIds.includes(f.companyId));
+  const dqErrors = dqFindings.filter((f) => f.severity === 'error').map((f) => f.message);
 
   return (
     <Stack>
@@ -74,6 +74,7 @@ export function BoardPackPage() {
           <Button variant="default" onClick={() => exportPack.mutate(['pdf'])} disabled={!request || exportPack.isPending}>PDF only</Button>
           {exportPack.isPending && <JobProgressLine progress={exportProgress} fallbackLabel="Exporting" testId="export-progress" />}
           {exportPack.isPending && <Button variant="subtle" color="red" onClick={() => exportAbort.current?.abort()}>Cancel export</Button>}
+          {report.data && <DataQualitySummary findings={dqFindings} />}
           <Button color="teal.9" onClick={() => setFinalOpen(true)} disabled={!doc || doc.status === 'final'}>Mark final…</Button>
         </Group>
       </Group>

@@ -4,6 +4,7 @@ import { currencyDecimals } from '../../../shared/boardpack/build';
 import { chartAmount } from '../../../shared/boardpack/display-values';
 import { selectionView } from '../../../shared/boardpack/report-view';
 import { agingOption, revenueByChannelOption } from '../../../shared/charts';
+import { findingsForKpi } from '../../../shared/reports/finding-kpis';
 import type { KpiId } from '../../../shared/reports/types';
 import { useLocaleFormat } from '../../locale/LocaleContext';
 import { useView } from '../../shell/view-state';
@@ -13,6 +14,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
 import { KpiTile } from '../../ui/KpiTile/KpiTile';
 import { useWorkspace } from '../workspace/queries';
 import { resolveScope } from '../workspace/scope';
+import { DrilldownFindings } from './DrilldownFindings';
 import { DrilldownPanel } from './DrilldownPanel';
 import { EXECUTIVE_KPIS } from './kpi-catalog';
 import { useReport } from './queries';
@@ -37,6 +39,7 @@ export function DashboardPage() {
   const channels = view.kpis.revenue_by_channel.breakdown ?? [];
   const aging = view.kpis.ar_aging.breakdown ?? [];
   const findings = data.dataQuality.filter((f) => f.companyId === null || view.companyIds.includes(f.companyId));
+  const errorCount = findings.filter((f) => f.severity === 'error').length;
 
   return (
     <Stack data-testid="dashboard" data-entity={view.entityLabel} data-currency={view.currency}>
@@ -44,9 +47,9 @@ export function DashboardPage() {
         <Title order={2}>Dashboard</Title>
         <Text size="sm" c="dimmed">{view.entityLabel} · {view.currency} · {scope.month}{report.isFetching ? ' · updating…' : ''}</Text>
       </Group>
-      {findings.some((f) => f.severity === 'error') && (
+      {errorCount > 0 && (
         <Alert color="red" title="Data-quality issues affect these figures" role="status">
-          <List size="sm">{findings.filter((f) => f.severity === 'error').map((f) => <List.Item key={`${f.code}-${f.companyId}`}>{f.message}</List.Item>)}</List>
+          <Text size="sm">{errorCount} data-quality error{errorCount === 1 ? '' : 's'}: the marked tiles show which figures they touch; open a tile for the details and records.</Text>
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
@@ -58,6 +61,7 @@ export function DashboardPage() {
               changes={tileChanges(id, kpi, budgetFor(id, view.kpis.budget_variance), format.separators)}
               sparkline={kpi.trend.map((p) => p.value)}
               note={kpi.status === 'ok' ? undefined : kpi.note ?? kpi.status}
+              findings={findingsForKpi(findings, id, data.availability)}
               onOpen={() => setOpen(id)} />
           );
         })}
@@ -76,10 +80,10 @@ export function DashboardPage() {
             : <Text size="sm" c="dimmed">{view.kpis.ar_aging.note ?? 'No open receivables.'}</Text>}
         </Card>
       </SimpleGrid>
-      {findings.filter((f) => f.severity !== 'error').length > 0 && (
-        <Card withBorder>
-          <Text fw={600} size="sm">Data quality</Text>
-          <List size="sm">{findings.filter((f) => f.severity !== 'error').map((f) => <List.Item key={`${f.code}-${f.companyId}-${f.message}`}>{f.message}</List.Item>)}</List>
+      {findings.length > 0 && (
+        <Card withBorder data-testid="dashboard-findings">
+          <Text fw={600} size="sm">Data quality ({findings.length})</Text>
+          <List size="sm">{findings.map((f) => <List.Item key={`${f.code}-${f.companyId}-${f.message}`}><Text span fw={600} size="sm">{f.severity === 'error' ? 'Error' : 'Warning'}:</Text> {f.message}</List.Item>)}</List>
         </Card>
       )}
       {data.availability.length > 0 && (
@@ -93,7 +97,14 @@ export function DashboardPage() {
             <Text fw={600}>{open ? `Drill-down: ${kpiLabel(open)}` : ''}</Text>
             <Drawer.CloseButton aria-label="Close the drill-down" />
           </Group>
-          <Drawer.Body>{open && <DrilldownPanel kpiId={open} report={data} view={view} month={scope.month} />}</Drawer.Body>
+          <Drawer.Body>
+            {open && (
+              <Stack gap="md">
+                <DrilldownFindings findings={findings} kpiId={open} availability={data.availability} />
+                <DrilldownPanel kpiId={open} report={data} view={view} month={scope.month} />
+              </Stack>
+            )}
+          </Drawer.Body>
         </Drawer.Content>
       </Drawer.Root>
     </Stack>
