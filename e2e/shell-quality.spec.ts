@@ -180,6 +180,7 @@ test('more than 200 rejected rows: the list says how many more and saves all of 
   await expect(rejected.getByRole('row')).toHaveCount(201);
   const more = page.getByTestId('rejected-more');
   await expect(more).toContainText('…and 50 more rejected rows (all 250 in the saved file).');
+  await expectAccessibleParts(page, ['[data-testid="import-results"]']);
   const [download] = await Promise.all([page.waitForEvent('download'), more.getByRole('button', { name: 'Save all rejected rows' }).click()]);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());

@@ -31,7 +31,7 @@ export function ImportResults({ imports }: { imports: ImportSummary[] }) {
     <Stack gap="sm" data-testid="import-results">
       {exportRejected.error && <ErrorAlert error={exportRejected.error} />}
       {imports.map((file) => (
-        <Alert key={file.fileName} color={file.rowsRejected > 0 ? 'yellow' : 'teal'} title={file.fileName} role="status">
+        <Alert key={file.fileName} color={file.rowsRejected > 0 ? 'yellow' : 'teal'} title={file.fileName} role="status" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           <Text size="sm">
             Detected format: <Badge size="sm" variant="light" data-testid="detected-format">{file.format}</Badge> · {file.encoding} ·
             {' '}{file.rowsRead} rows read = {file.rowsImported} imported + {file.rowsRejected} rejected
