@@ -13,8 +13,11 @@
  * A cache file comes from `node electron/cli/bin.mjs sync --demo --scale large --cache FILE` (~30 min).
  * Demo sync first (slow), or reuse a data folder it printed:
  *   npx tsx e2e/bench/ui-dashboard.ts [--scale small|medium|large] [--data-dir DIR] [--runs N] [--skip-drilldown]
+ * The drill-down's steps without a browser (query + pack, JSON out and in, unpack; wall and CPU time,
+ * bytes per column), over the data folder's cache, then exit:
+ *   npx tsx e2e/bench/ui-dashboard.ts --data-dir DIR --steps
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,11 +25,11 @@ import { chromium, type Page } from '@playwright/test';
 import { createCore } from '../../electron/core/index';
 import { silentLogger } from '../../electron/core/logging/logger';
 import { createMemorySecretStore } from '../../electron/core/secrets';
-import { measureDrilldown } from './drilldown-steps';
+import { measureDrilldown, measurePayloadSteps } from './drilldown-steps';
 import { seedDataDirFromCache } from './seed-cache';
 import { timedLaunch } from './timed-launch';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'data-dir': { type: 'string' }, cache: { type: 'string' }, runs: { type: 'string', default: '3' }, 'skip-drilldown': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'medium' }, 'data-dir': { type: 'string' }, cache: { type: 'string' }, runs: { type: 'string', default: '3' }, 'skip-drilldown': { type: 'boolean', default: false }, steps: { type: 'boolean', default: false } } });
 const scale = values.scale === 'large' ? 'large' : values.scale === 'small' ? 'small' : 'medium';
 const runs = Number(values.runs);
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -63,6 +66,13 @@ async function openDashboard(page: Page, url: string): Promise<void> {
 
 async function main(): Promise<void> {
   const dataDir = await prepare();
+  if (values.steps) {
+    const caches = join(dataDir, 'caches');
+    for (const file of readdirSync(caches).filter((f) => f.endsWith('.sqlite'))) {
+      for (const line of measurePayloadSteps(join(caches, file))) console.log(line);
+    }
+    return;
+  }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
   try {
     const launches: number[] = [];
