@@ -114,7 +114,7 @@ test('first-run and connection screens pass axe, empty and with a diagnosis or a
 });
 
 test('every screen with data passes axe, in light and dark', async ({ page, synced }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   await synced.open(page);
   const shell = new AppPage(page);
   const dashboard = new DashboardPage(page);
@@ -148,7 +148,7 @@ test('every screen with data passes axe, in light and dark', async ({ page, sync
 });
 
 test('reconcile with imported data, its resolve dialog and the shortcuts help pass axe, in light and dark', async ({ page, synced }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await synced.open(page);
   const shell = new AppPage(page);
   await expect(new DashboardPage(page).tile('net_revenue')).toBeVisible();
@@ -191,7 +191,7 @@ test('reconcile with imported data, its resolve dialog and the shortcuts help pa
 });
 
 test('board pack dialog and closed-months diff pass axe, in light and dark', async ({ page, synced }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   await synced.open(page);
   const shell = new AppPage(page);
   await expect(new DashboardPage(page).tile('net_revenue')).toBeVisible();

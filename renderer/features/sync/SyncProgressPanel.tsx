@@ -33,7 +33,8 @@ export function SyncProgressPanel({ live, companyNames, maxHeight = 360 }: { liv
       {live.running && <Progress value={overall} aria-label="Overall sync progress" animated size="lg" />}
       {cancel.error && <ErrorAlert error={cancel.error} />}
       {shown.length > 0 && (
-        <ScrollArea.Autosize mah={maxHeight} type="auto">
+        // Focusable and named so keyboard users can scroll a long list (axe scrollable-region-focusable).
+        <ScrollArea.Autosize mah={maxHeight} type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': 'Progress per model (scrollable)' }}>
           <Table verticalSpacing={4} fz="sm" stickyHeader aria-label="Progress per model">
             <Table.Thead>
               <Table.Tr>
