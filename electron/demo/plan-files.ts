@@ -64,15 +64,36 @@ function companyBudget(company: AnswerKeyCompany, rng: Rng): Array<{ month: stri
 }
 
 /**
+ * A company's planned sales to the other group companies by month: the smoothed actual of the same
+ * month (grown for forward months) with its own seeded error, never above the month's revenue plan.
+ * Its own random stream, so adding it left the other budget lines exactly as they were.
+ */
+function intercompanyPlan(company: AnswerKeyCompany, rng: Rng, months: ReadonlyArray<{ month: string; net_revenue: number }>): number[] {
+  const history = company.months;
+  return months.map((plan, i) => {
+    const source = i < history.length ? i : i - 12;
+    const growth = i < history.length ? 1 : PLAN_GROWTH;
+    const window = history.slice(Math.max(0, source - 1), Math.min(history.length, source + 2));
+    const smoothed = window.reduce((sum, m) => sum + m.intercompany_sales, 0) / window.length;
+    return Math.min(plan.net_revenue, roundPlan(Math.max(0, smoothed * growth * (1 + 0.05 * rng.gauss()))));
+  });
+}
+
+/**
  * The budget file: per company and month the five budgetable KPIs (amounts in company currency,
  * revenue and costs positive). Gross margin and EBITDA are the plan's own arithmetic, so every
- * line ties: gross_margin = net_revenue − cogs, ebitda = gross_margin − opex.
+ * line ties: gross_margin = net_revenue − cogs, ebitda = gross_margin − opex. Each company also
+ * names the part of its revenue plan sold to the other group companies (`intercompany_revenue`, 0
+ * for a company that sells nothing inside the group), so the group budget eliminates it like the
+ * consolidated actuals and the group compares like with like.
  */
 export function buildBudgetCsv(key: AnswerKey): string {
   const rows: string[][] = [];
   for (const company of key.companies) {
     const rng = Rng.derive(key.seed, `budget-${company.id}`);
-    for (const plan of companyBudget(company, rng)) {
+    const plans = companyBudget(company, rng);
+    const intercompany = intercompanyPlan(company, Rng.derive(key.seed, `budget-ic-${company.id}`), plans);
+    for (const [index, plan] of plans.entries()) {
       const grossMargin = plan.net_revenue - plan.cogs;
       const ebitda = grossMargin - plan.opex;
       const id = String(company.id);
@@ -81,6 +102,7 @@ export function buildBudgetCsv(key: AnswerKey): string {
       rows.push([id, 'gross_margin', plan.month, money(grossMargin)]);
       rows.push([id, 'opex', plan.month, money(plan.opex)]);
       rows.push([id, 'ebitda', plan.month, money(ebitda)]);
+      rows.push([id, 'intercompany_revenue', plan.month, money(intercompany[index] ?? 0)]);
     }
   }
   return toCsv(BUDGET_HEADER, rows, PLAN_STYLE);

@@ -55,3 +55,27 @@ export function loadBudget(db: ReadonlyDb, companyId: number, accounts: Readonly
   }
   return (kpi, month) => totals.get(`${kpi}|${month}`) ?? null;
 }
+
+/**
+ * The budget line that names a company's planned sales to the other companies of the group
+ * (`kpi` = `intercompany_revenue`, company currency, positive). It is part of the company's own
+ * net_revenue budget; the group budget eliminates it from revenue and from cost of sales, the same
+ * elimination the consolidated actuals get, so the group compares like with like.
+ */
+export const INTERCOMPANY_BUDGET_LINE = 'intercompany_revenue';
+
+/** Reads a budget file's KPI cell as the intercompany line (`Intercompany revenue`, `intercompany-revenue`...). */
+export function isIntercompanyBudgetLine(text: string): boolean {
+  return text.trim().toLowerCase().replace(/[\s-]+/g, '_') === INTERCOMPANY_BUDGET_LINE;
+}
+
+/** A company's budgeted intercompany sales by month (company currency minor units), or null when the budget has no such line. */
+export function loadIntercompanyBudget(db: ReadonlyDb, companyId: number): ((month: MonthKey) => number | null) | null {
+  if (!hasTable(db, 'app_budget')) return null;
+  const rows = db
+    .prepare<[number, string], { month: MonthKey; amount: number }>("SELECT month, SUM(amount) AS amount FROM app_budget WHERE company_id = ? AND target_kind = 'kpi' AND target = ? GROUP BY month")
+    .all(companyId, INTERCOMPANY_BUDGET_LINE);
+  if (rows.length === 0) return null;
+  const byMonth = new Map(rows.map((r) => [r.month, r.amount]));
+  return (month) => byMonth.get(month) ?? null;
+}

@@ -1,6 +1,7 @@
 import type { RateTable } from '../../../shared/fx/rates';
 import type { MonthKey, ReportPeriods } from '../../../shared/period/period';
 import type { Contribution, CtaRow, FxRateUsed, IntercompanyPair, KpiSet } from '../../../shared/reports/types';
+import { loadIntercompanyBudget } from './budget';
 import type { BsClass, PnlCategory } from './classification';
 import type { CompanyData } from './company-inputs';
 import type { ReadonlyDb } from './context';
@@ -90,7 +91,13 @@ export function consolidate(
     if (cls === 'payables') return sumOrNull([total, ...companies.map((_, i) => translatorAt(i).balance(icPayable(i, m), m))]);
     return total;
   };
-  const ledger: GroupLedger = { pnl, bs, icRevenue };
+  // Budgeted intercompany sales, translated like the budgets they are part of (see INTERCOMPANY_BUDGET_LINE).
+  const icBudgets = companies.map((c) => loadIntercompanyBudget(db, c.company.id));
+  const icBudget = (i: number, m: MonthKey): number | null => {
+    const planned = icBudgets[i]?.(m) ?? null;
+    return planned === null ? null : translatorAt(i).flow(planned, m);
+  };
+  const ledger: GroupLedger = { pnl, bs, icRevenue, icBudget, budgetsIntercompany: icBudgets.some((b) => b !== null) };
   // Read once for the whole group: a response about the group (no company) must count once, not per company.
   const inputs = groupInputs(companies, translators, ledger, periods, currency, loadCsat(db, companies.map((c) => c.company.id)));
 

@@ -15,6 +15,10 @@ export interface GroupLedger {
   bs(cls: BsClass, month: MonthKey): number | null;
   /** Company `index`'s translated revenue from the other group companies in a month (credit-positive). */
   icRevenue(index: number, month: MonthKey): number | null;
+  /** Company `index`'s translated budgeted intercompany sales in a month (natural sign), null when not budgeted. */
+  icBudget(index: number, month: MonthKey): number | null;
+  /** Whether any company's budget names its intercompany sales (decides the group budget rule). */
+  budgetsIntercompany: boolean;
 }
 
 /** Σ of values, null as soon as one is null (a missing rate anywhere makes the total unknown). */
@@ -173,18 +177,26 @@ export function groupInputs(
     },
     csat: (months) => (groupCsat ? groupCsat(months) : null),
     // A group budget exists only where every company is budgeted: comparing the whole group's
-    // actual with a partial budget would show a variance that is not there.
+    // actual with a partial budget would show a variance that is not there. Each entity budget
+    // includes its sales to the other companies; where the budgets name them, the group budget
+    // eliminates them from revenue and cost of sales exactly as the actuals are eliminated (margin
+    // and EBITDA unchanged). A company without the line is taken to plan no intercompany sales.
     budget(kpi, m) {
       let total = 0;
+      let eliminated = 0;
       for (const [i, c] of companies.entries()) {
         const b = c.inputs.budget(kpi, m);
         if (b === null) return null;
         const tr = translatorAt(i).flow(b, m);
         if (tr === null) return null;
         total += tr;
+        if (kpi === 'net_revenue' || kpi === 'cogs') eliminated += ledger.icBudget(i, m) ?? 0;
       }
-      return total;
+      return total - eliminated;
     },
+    budgetNote: ledger.budgetsIntercompany
+      ? 'Group budget: entity budgets summed, budgeted intercompany sales eliminated from revenue and COGS.'
+      : 'Group budget: entity budgets summed, intercompany sales not eliminated (the budget names none).',
     unavailable: new Map(companies.flatMap((c) => [...c.inputs.unavailable])),
   };
 }

@@ -60,6 +60,8 @@ export interface KpiInputs {
   csat(months: readonly MonthKey[]): { satisfied: number; total: number } | null;
   /** Budgeted amount of a KPI in a month (null when not budgeted). */
   budget(kpi: 'net_revenue' | 'cogs' | 'opex' | 'ebitda' | 'gross_margin', month: MonthKey): number | null;
+  /** How the budget was put together, when that needs saying (the group: whether intercompany sales are eliminated). */
+  budgetNote?: string;
   /** Notes for KPIs whose source model the sync skipped. */
   unavailable: ReadonlyMap<string, string>;
 }

@@ -52,7 +52,7 @@ export function budgetVarianceKpi(inputs: KpiInputs, periods: ReportPeriods, act
   });
   const headline = HEADLINE_ORDER.find((kpi) => budgeted.includes(kpi)) ?? 'net_revenue';
   return buildKpi('budget_variance', money, periods, varianceOf(headline), {
-    note: `${headline} vs budget, Better/(Worse): positive is favourable. Every budgeted line is in the breakdown.`,
+    note: `${headline} vs budget, Better/(Worse): positive is favourable. Every budgeted line is in the breakdown.${inputs.budgetNote ? ` ${inputs.budgetNote}` : ''}`,
     breakdown: rows,
   });
 }

@@ -4,7 +4,7 @@
  * | column  | accepted headers                                  | value                                   |
  * |---------|---------------------------------------------------|-----------------------------------------|
  * | company | company, company_id, entity                       | Odoo company id or company name         |
- * | kpi     | kpi, kpi_id, metric                               | net_revenue, cogs, opex, ebitda, gross_margin |
+ * | kpi     | kpi, kpi_id, metric                               | net_revenue, cogs, opex, ebitda, gross_margin, intercompany_revenue |
  * | account | account, account_code, gl_account                 | account code or code prefix (e.g. 4000) |
  * | line    | account_or_kpi, line, target, item                | either of the two above                 |
  * | month   | month, period, date                               | YYYY-MM (also 03/2025, Mar 2025, a date) |
@@ -13,8 +13,12 @@
  * A row needs a KPI or an account (one of kpi/account/line). Amounts are in the company's currency
  * with the sign of the line's nature: revenue positive, costs positive. Decimal comma and thousands
  * separators are read like the e-commerce exports (semicolon files default to decimal comma).
+ *
+ * `intercompany_revenue` is the part of a company's net_revenue budget sold to the other companies of
+ * the group: not a KPI of its own, it lets the group budget eliminate intercompany sales like the actuals.
  */
 import { BUDGET_KPIS, parseBudgetKpi, type BudgetKpi } from '../../../../shared/reports/budget-kpis';
+import { INTERCOMPANY_BUDGET_LINE, isIntercompanyBudgetLine } from '../../reports/budget';
 import { parseAmount, RowRejection } from '../cell-values';
 import type { CsvRecord } from '../csv-rows';
 import type { CompanyDirectory } from './company-directory';
@@ -54,11 +58,13 @@ function target(row: CsvRecord, columns: ColumnIndex<BudgetColumn>, companyId: n
   if (given.length === 0) throw new RowRejection('no KPI or account given');
   if (given.length > 1) throw new RowRejection(`both a KPI and an account are given ("${given.join('", "')}"); a row budgets one of them`);
   if (kpiText !== '') {
+    if (isIntercompanyBudgetLine(kpiText)) return { targetKind: 'kpi', target: INTERCOMPANY_BUDGET_LINE };
     const kpi = parseBudgetKpi(kpiText);
-    if (!kpi) throw new RowRejection(`KPI "${kpiText}" cannot be budgeted; use one of ${BUDGET_KPIS.join(', ')}`);
+    if (!kpi) throw new RowRejection(`KPI "${kpiText}" cannot be budgeted; use one of ${[...BUDGET_KPIS, INTERCOMPANY_BUDGET_LINE].join(', ')}`);
     return { targetKind: 'kpi', target: kpi };
   }
   if (lineText !== '') {
+    if (isIntercompanyBudgetLine(lineText)) return { targetKind: 'kpi', target: INTERCOMPANY_BUDGET_LINE };
     const kpi = parseBudgetKpi(lineText);
     if (kpi) return { targetKind: 'kpi', target: kpi };
   }
