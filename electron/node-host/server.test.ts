@@ -78,6 +78,24 @@ describe('browser host', () => {
     expect(reply).toMatchObject({ type: 'response', id: 9, ok: true, value: { message: 'ws' } });
   });
 
+  it('carries a call of 12 MB over the WebSocket (an upload of a month of shop exports) to the core, which answers it', async () => {
+    const message = 'x'.repeat(12 * 1024 * 1024);
+    const reply = await new Promise<{ id: number; ok: boolean; error?: { code: string; message: string } }>((resolve, reject) => {
+      const ws = new WebSocket(`${host.url.replace('http', 'ws')}/api/ws?token=${host.token}`, { headers: { origin: host.url } });
+      ws.on('error', reject);
+      ws.on('close', (code) => reject(new Error(`socket closed with ${code}`)));
+      ws.on('open', () => ws.send(JSON.stringify({ type: 'call', id: 10, method: 'app.ping', params: { message } })));
+      ws.on('message', (data) => {
+        resolve(JSON.parse(String(data)) as { id: number; ok: boolean; error?: { code: string; message: string } });
+        ws.removeAllListeners('close');
+        ws.close();
+      });
+    });
+    // Carried whole and answered by the core: app.ping's input allows 200 characters, so validation names the field.
+    expect(reply).toMatchObject({ id: 10, ok: false, error: { code: 'validation' } });
+    expect(reply.error?.message).toMatch(/message/);
+  });
+
   it('never serves files outside the renderer folder', async () => {
     const response = await fetch(`${host.url}/..%2fsecret.txt`);
     expect(await response.text()).not.toContain('outside the renderer');

@@ -8,7 +8,9 @@ import type { Logger } from '../core/logging/logger';
 import { checkRequest } from './request-guard';
 import { serveStatic } from './static-files';
 
-const MAX_BODY = 5 * 1024 * 1024;
+// Uploads (shop exports, budgets) travel base64-encoded inside one call: a month of a busy shop is tens of MB.
+// The cap only stops a runaway client (HTTP answers 413; the WebSocket closes with 1009, message too big).
+const MAX_BODY = 256 * 1024 * 1024;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 export interface BrowserHost {

@@ -12,7 +12,9 @@ export interface ApiClient {
 }
 
 export function createApiClient(transport: Transport): ApiClient {
-  let nextId = 1;
+  // Ids start at a random point, not at 1: after a renderer reload the core (its own process in Electron) may
+  // still be answering calls of the previous page, and a reused id would hand one call another call's answer.
+  let nextId = Math.floor(Math.random() * 2 ** 40) + 1;
   return {
     async call(method, params, options) {
       const id = nextId++;
