@@ -93,7 +93,14 @@ function footnotes(context: SectionContext, snapshot: { createdAt: string; hash:
   if (sectionIds.some((id) => RECEIVABLES_SECTIONS.has(id))) {
     notes.push({ marker: 'd', text: 'DSO, simple method: receivables at month-end / credit sales incl. VAT of the month x days in the month. Ageing by days past due as of month-end.' });
   }
-  notes.push({ marker: 'v', text: 'Variances are shown Better/(Worse): a positive variance is always favourable (lower costs, higher revenue).' });
+  const budgetBasis = context.view.consolidated ? context.report.consolidated?.budgetBasis : undefined;
+  const groupBudget =
+    budgetBasis === 'intercompany_eliminated'
+      ? ' The group budget is the translated sum of the entity budgets less their budgeted intercompany sales, eliminated from revenue and cost of sales like the actuals.'
+      : budgetBasis === 'entity_sum'
+        ? ' The group budget is the translated sum of the entity budgets; intercompany sales are not eliminated from it (the budget file names none).'
+        : '';
+  notes.push({ marker: 'v', text: `Variances are shown Better/(Worse): a positive variance is always favourable (lower costs, higher revenue).${groupBudget}` });
   notes.push({ marker: 'r', text: `Amounts in ${context.unitLabel}; totals are computed on unrounded figures and may not add due to rounding.` });
   notes.push({ marker: 's', text: `Data as of ${snapshot.createdAt} (data hash ${snapshot.hash.slice(0, 16)}; a closed month carries its snapshot content hash).` });
   return notes;

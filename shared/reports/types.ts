@@ -333,6 +333,12 @@ export const ConsolidatedReportSchema = z.object({
   /** Sum of the companies' CTA (presentation minor units), null if a rate is missing. */
   ctaTotal: z.number().int().nullable(),
   intercompany: IntercompanySchema,
+  /**
+   * How the group budget was formed from the entity budgets: `intercompany_eliminated` when the budget
+   * file names the companies' intercompany sales (taken off revenue and COGS like the actuals),
+   * `entity_sum` when it does not (intercompany sales stay in the group budget). Absent without a budget.
+   */
+  budgetBasis: z.enum(['intercompany_eliminated', 'entity_sum']).optional(),
 });
 /** See {@link ConsolidatedReportSchema}. */
 export type ConsolidatedReport = z.infer<typeof ConsolidatedReportSchema>;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildBoardPack } from '../../../shared/boardpack/build';
 import type { ReportResult } from '../../../shared/reports/types';
 import { openCache, type CacheDb } from '../db/open';
 import { importBudgetFile } from '../importers/budget/import-budget';
@@ -33,6 +34,8 @@ async function importLines(name: string, lines: string[]) {
 const report = (): ReportResult =>
   buildReport(cache.db, { month: '2025-03', companies: 'all', currency: 'EUR' }, { companyTimezones: { 1: 'Europe/Berlin', 2: 'Europe/London' } });
 const groupBudget = (result: ReportResult, kpi: string) => result.consolidated?.kpis.budget_variance.breakdown?.find((b) => b.key === kpi)?.extra?.budget_month ?? null;
+const footnoteV = (result: ReportResult) =>
+  buildBoardPack(result, { template: 'board', scope: { kind: 'consolidated' }, status: 'draft', snapshot: { createdAt: '2025-04-06T00:00:00Z', hash: 'f'.repeat(64) } }).footnotes.find((n) => n.marker === 'v')?.text ?? '';
 const groupActual = (result: ReportResult, kpi: string) => result.consolidated?.kpis.budget_variance.breakdown?.find((b) => b.key === kpi)?.extra?.actual_month ?? null;
 
 describe('group budget and intercompany sales', () => {
@@ -41,6 +44,8 @@ describe('group budget and intercompany sales', () => {
     const result = report();
     expect(result.consolidated?.kpis.budget_variance.note).toContain('intercompany sales not eliminated');
     expect(result.consolidated?.intercompany.eliminatedRevenueMonth).toBe(5_000);
+    expect(result.consolidated?.budgetBasis).toBe('entity_sum');
+    expect(footnoteV(result)).toContain('intercompany sales are not eliminated');
   });
 
   it('eliminates the budgeted intercompany sales from group revenue and COGS, like the actuals; margin is unchanged', async () => {
@@ -56,6 +61,10 @@ describe('group budget and intercompany sales', () => {
     expect(groupBudget(eliminated, 'cogs')).toBe((groupBudget(summed, 'cogs') ?? 0) - 5_000);
     expect(groupBudget(eliminated, 'gross_margin')).toBe(groupBudget(summed, 'gross_margin'));
     expect(eliminated.consolidated?.kpis.budget_variance.note).toContain('budgeted intercompany sales eliminated');
+    expect(eliminated.consolidated?.budgetBasis).toBe('intercompany_eliminated');
+    expect(footnoteV(eliminated)).toContain('less their budgeted intercompany sales');
+    // A company's own pack has no group-budget sentence.
+    expect(buildBoardPack(eliminated, { template: 'board', scope: { kind: 'company', companyId: 1 }, status: 'draft', snapshot: { createdAt: '2025-04-06T00:00:00Z', hash: 'f'.repeat(64) } }).footnotes.find((n) => n.marker === 'v')?.text).not.toContain('group budget');
     // Actuals are untouched by a budget line, and each company's own budget still includes its intercompany sales.
     expect(groupActual(eliminated, 'net_revenue')).toBe(groupActual(summed, 'net_revenue'));
     const seller = (r: ReportResult) => r.companies.find((c) => c.companyId === 1)?.kpis.budget_variance.breakdown?.find((b) => b.key === 'net_revenue')?.extra?.budget_month;
@@ -63,6 +72,12 @@ describe('group budget and intercompany sales', () => {
     expect(seller(summed)).toBe(16_000);
     // The line is not a KPI of its own: it never shows as a budget row.
     expect(eliminated.companies[0]?.kpis.budget_variance.breakdown?.map((b) => b.key)).not.toContain('intercompany_revenue');
+  });
+
+  it('says nothing about a group budget when nothing is budgeted', () => {
+    const result = report();
+    expect(result.consolidated?.budgetBasis).toBeUndefined();
+    expect(footnoteV(result)).not.toContain('group budget');
   });
 
   it('names the intercompany line among the accepted KPIs when a row targets an unknown one', async () => {

@@ -16,6 +16,8 @@ import { makeTranslator } from './translator';
 /** Result pieces of the consolidation (the KPI set plus the IC and CTA schedules). */
 export interface Consolidation {
   inputs: KpiInputs;
+  /** Whether the group budget eliminates budgeted intercompany sales (see GroupLedger.budgetsIntercompany). */
+  budgetBasis: 'intercompany_eliminated' | 'entity_sum';
   kpis: KpiSet;
   pnl(cat: PnlCategory, month: MonthKey): number | null;
   bs(cls: BsClass, month: MonthKey): number | null;
@@ -125,6 +127,7 @@ export function consolidate(
 
   return {
     inputs,
+    budgetBasis: ledger.budgetsIntercompany ? 'intercompany_eliminated' : 'entity_sum',
     kpis: composeKpis(inputs, periods),
     pnl,
     bs,

@@ -144,6 +144,7 @@ export function loadReport(db: ReadonlyDb, request: ReportRequest, options: Buil
         eliminatedReceivables: group.eliminated.receivables,
         eliminatedPayables: group.eliminated.payables,
       },
+      ...(group.kpis.budget_variance.status === 'ok' ? { budgetBasis: group.budgetBasis } : {}),
     };
   }
 
