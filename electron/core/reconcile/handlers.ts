@@ -9,7 +9,7 @@ import type { Workspace } from '../workspace/workspace';
 import { channelDefaultsOf, listChannelRules, saveChannelRule, type ChannelDefaults } from './channel-rules';
 import { decideException, decisionKey, listExceptions } from './exception-store';
 import { exceptionLines, writeExceptions } from './exceptions-export';
-import { runReconciliation, type RunReport } from './run';
+import { runReconciliation, type RunOptions, type RunReport } from './run';
 
 /** Handlers of `reconcile.*`: thin wrappers over the reconciliation run and the exceptions store. */
 export function createReconcileHandlers(services: CoreServices, workspace: Workspace): HandlersFor<'reconcile.import' | 'reconcile.results' | 'reconcile.resolve' | 'reconcile.export' | 'reconcile.listChannelRules' | 'reconcile.saveChannelRule'> {
@@ -26,8 +26,8 @@ export function createReconcileHandlers(services: CoreServices, workspace: Works
     };
   }
 
-  async function run(month: string, files: string[], format: string | undefined, signal: AbortSignal): Promise<RunReport> {
-    return runReconciliation(activeDb(), { month, files, format, clock: services.clock, logger: services.logger, importedBy: currentUser(), channelDefaults: channelDefaults(), signal });
+  async function run(month: string, files: string[], format: string | undefined, signal: AbortSignal, onProgress?: RunOptions['onProgress']): Promise<RunReport> {
+    return runReconciliation(activeDb(), { month, files, format, clock: services.clock, logger: services.logger, importedBy: currentUser(), channelDefaults: channelDefaults(), signal, ...(onProgress ? { onProgress } : {}) });
   }
 
   return {
@@ -40,7 +40,13 @@ export function createReconcileHandlers(services: CoreServices, workspace: Works
         writeFileSync(path, Buffer.from(file.base64, 'base64'));
         return path;
       });
-      const report = await run(month, paths, format === 'auto' ? undefined : format, ctx.signal);
+      // Upload names, not the stored copies' names, in the progress the Reconcile screen shows.
+      const report = await run(month, paths, format === 'auto' ? undefined : format, ctx.signal, ({ label, done, total }) => {
+        const upload = done < files.length ? files[done] : undefined;
+        const shown = upload ? `Reading ${upload.name}` : label;
+        services.emit('job.progressed', { jobId: 'reconcile.import', label: shown, done, total });
+      });
+      services.emit('job.progressed', { jobId: 'reconcile.import', label: 'Done', done: files.length + 1, total: files.length + 1 });
       report.imports.forEach((entry, index) => {
         entry.file = files[index]?.name ?? entry.file;
       });

@@ -153,6 +153,16 @@ describe('runReconciliation on a cache', () => {
     expect(plain.records.find((r) => r.recordKey === 'shopify:#1042')?.categories).toEqual(['AMOUNT_MISMATCH_SHIPPING']);
   });
 
+  it('reports its steps: each file before it is read, then the matching', async () => {
+    const steps: Array<{ label: string; done: number; total: number }> = [];
+    await runReconciliation(cache.db, { month: '2026-10', files: FILES.slice(0, 2), clock, logger: silentLogger, onProgress: (step) => steps.push(step) });
+    expect(steps).toEqual([
+      { label: 'Reading shopify_orders_export.csv', done: 0, total: 3 },
+      { label: 'Reading shopify_payment_transactions.csv', done: 1, total: 3 },
+      { label: 'Matching against Odoo', done: 2, total: 3 },
+    ]);
+  });
+
   it('exports exceptions without ever creating formulas from outside text', async () => {
     const evil = join(dir, 'evil.csv');
     const header = (await readFile(join(DIR, 'shopify_orders_export.csv'), 'utf8')).split('\n')[0] ?? '';

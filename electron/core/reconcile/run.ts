@@ -3,6 +3,7 @@
  * shop data and Odoo documents, match, record exceptions, summarise. Shared by the CLI and the
  * core handlers so both report the same thing.
  */
+import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { monthEnd, monthStart, parseMonth } from '../../../shared/period/period';
 import { buildSkuMap, findDuplicateCustomers, shopCustomers, type DuplicateCustomerGroup, type SkuMapEntry } from '../../../shared/reconcile/data-cleaning';
@@ -38,6 +39,8 @@ export interface RunOptions {
   clock: Clock;
   logger: Logger;
   signal?: AbortSignal;
+  /** Told before each file is read and before matching (steps done of files + 1), for a progress bar. */
+  onProgress?(step: { label: string; done: number; total: number }): void;
 }
 
 /** Import statistics of one file in a run. */
@@ -89,7 +92,9 @@ export async function runReconciliation(db: Database.Database, options: RunOptio
   const mappings = loadMappings(db);
 
   const imports: RunImport[] = [];
-  for (const file of options.files) {
+  const steps = options.files.length + 1;
+  for (const [index, file] of options.files.entries()) {
+    options.onProgress?.({ label: `Reading ${basename(file)}`, done: index, total: steps });
     const result = await importFile(file, { format: options.format, mappings, siteTimeZone: timeZone, companyTimeZone: timeZone, defaultCurrency, signal: options.signal });
     const stored = storeImport(db, result, options.clock, options.importedBy);
     logger.info('imported file', { file: result.fileName, format: result.format, rows: result.rowsRead, rejected: result.rowsRejected, duplicate: stored.duplicate });
@@ -101,6 +106,7 @@ export async function runReconciliation(db: Database.Database, options: RunOptio
   }
 
   // Neighbouring weeks are loaded too: a payout or refund of this month's order may fall outside it.
+  options.onProgress?.({ label: 'Matching against Odoo', done: steps - 1, total: steps });
   const shop = loadImported(db, shiftDate(from, -35), shiftDate(to, 35));
   const output = reconcile({
     ...shop,
