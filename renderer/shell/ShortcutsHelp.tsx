@@ -1,4 +1,5 @@
-import { Kbd, Modal, Table } from '@mantine/core';
+import { Kbd, Table } from '@mantine/core';
+import { Dialog } from '../ui/Dialog/Dialog';
 
 export const SHORTCUTS: Array<[string, string]> = [
   ['Alt+1 … Alt+5', 'Dashboard, Reconcile, Board pack, Sync, Settings (Option+1 … 5 on macOS)'],
@@ -11,7 +12,7 @@ export const SHORTCUTS: Array<[string, string]> = [
 /** The keyboard shortcuts, listed (Shift+?). */
 export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose(): void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Dialog opened={opened} onClose={onClose} title="Keyboard shortcuts">
       <Table fz="sm" aria-label="Keyboard shortcuts">
         <Table.Tbody>
           {SHORTCUTS.map(([keys, action]) => (
@@ -19,6 +20,6 @@ export function ShortcutsHelp({ opened, onClose }: { opened: boolean; onClose():
           ))}
         </Table.Tbody>
       </Table>
-    </Modal>
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorAlert } from '../../ui/ErrorAlert/ErrorAlert';
+import { Dialog } from '../../ui/Dialog/Dialog';
 
 /** Mark final: who approves, and a written waiver when the data-quality checks found errors. */
 export function MarkFinalModal({ opened, errors, busy, error, onClose, onConfirm }: {
@@ -14,7 +15,7 @@ export function MarkFinalModal({ opened, errors, busy, error, onClose, onConfirm
   const [by, setBy] = useState('');
   const [waiver, setWaiver] = useState('');
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={opened} onClose={onClose} title="Mark the pack final" size="lg">
+    <Dialog opened={opened} onClose={onClose} title="Mark the pack final" size="lg">
       <Stack gap="sm">
         <Text size="sm">Marking final freezes the month as an immutable snapshot; the pack then always renders the same figures.</Text>
         {errors.length > 0 ? (
@@ -33,6 +34,6 @@ export function MarkFinalModal({ opened, errors, busy, error, onClose, onConfirm
           <Button color="teal.9" onClick={() => onConfirm(by, waiver)} loading={busy} disabled={by.trim() === '' || (errors.length > 0 && waiver.trim().length < 10)}>Mark final</Button>
         </Group>
       </Stack>
-    </Modal>
+    </Dialog>
   );
 }

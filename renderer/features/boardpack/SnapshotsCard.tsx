@@ -34,7 +34,7 @@ export function SnapshotsCard() {
                   <Table.Td>{format.month(s.month)}</Table.Td>
                   <Table.Td>{format.dateTime(s.created_at)}</Table.Td>
                   <Table.Td>{s.source_db ?? '?'} {s.odoo_version ?? ''}</Table.Td>
-                  <Table.Td><code>{s.content_hash.slice(0, 16)}</code> {s.verified ? <Badge size="xs" color="teal">verified</Badge> : <Badge size="xs" color="red">hash mismatch</Badge>}</Table.Td>
+                  <Table.Td><code>{s.content_hash.slice(0, 16)}</code> {s.verified ? <Badge size="xs" color="teal.9">verified</Badge> : <Badge size="xs" color="red.9">hash mismatch</Badge>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { ExceptionRow } from './exception-rows';
+import { Dialog } from '../../ui/Dialog/Dialog';
 
 /** Resolve or ignore an exception: a note is required, who and when are recorded by the core. */
 export function DecisionModal({ row, action, busy, onClose, onConfirm }: {
@@ -13,7 +14,7 @@ export function DecisionModal({ row, action, busy, onClose, onConfirm }: {
   const [note, setNote] = useState('');
   const verb = action === 'resolved' ? 'Resolve' : 'Ignore';
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={row !== null} onClose={onClose} title={`${verb} exception`}>
+    <Dialog opened={row !== null} onClose={onClose} title={`${verb} exception`}>
       {row && (
         <Stack gap="sm">
           <Text size="sm">{row.sourceRef} · {row.category}</Text>
@@ -25,6 +26,6 @@ export function DecisionModal({ row, action, busy, onClose, onConfirm }: {
           </Group>
         </Stack>
       )}
-    </Modal>
+    </Dialog>
   );
 }
