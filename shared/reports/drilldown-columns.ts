@@ -1,8 +1,9 @@
 import type { Drilldown, DrilldownColumns, DrilldownRow } from './types';
 
 /**
- * Packs drill-down rows into columns (see {@link DrilldownColumns}): every text value is stored once
- * in `strings` and referenced by index, so a 100,000-row list is a few flat arrays of numbers instead
+ * Packs drill-down rows into columns (see {@link DrilldownColumns}): every repeating text value is
+ * stored once in `strings` and referenced by index (labels, unique per record, are kept as they are:
+ * interning 100,000 unique strings would cost time and save nothing), so a 100,000-row list is a few flat arrays of numbers instead
  * of 100,000 objects repeating their keys. `withChannel` adds the channel column (revenue figures).
  */
 export function packDrilldownRows(rows: readonly DrilldownRow[], withChannel: boolean): DrilldownColumns {
@@ -23,7 +24,7 @@ export function packDrilldownRows(rows: readonly DrilldownRow[], withChannel: bo
     strings,
     model: new Array<number>(count),
     id: new Array<number>(count),
-    label: new Array<number>(count),
+    label: new Array<string>(count),
     date: new Array<number>(count),
     partner: new Array<number>(count),
     amount: new Array<number>(count),
@@ -33,7 +34,7 @@ export function packDrilldownRows(rows: readonly DrilldownRow[], withChannel: bo
     const row = rows[i]!;
     columns.model[i] = ref(row.model);
     columns.id[i] = row.id;
-    columns.label[i] = ref(row.label);
+    columns.label[i] = row.label;
     columns.date[i] = ref(row.date);
     columns.partner[i] = ref(row.partner);
     columns.amount[i] = row.amount;
@@ -54,11 +55,14 @@ export function unpackDrilldownRows(drilldown: Pick<Drilldown, 'count' | 'column
   const { count, columns } = drilldown;
   const { strings } = columns;
   const numeric = { id: columns.id, amount: columns.amount };
-  const refs = { model: columns.model, label: columns.label, date: columns.date, partner: columns.partner, ...(columns.channel ? { channel: columns.channel } : {}) };
-  for (const [name, column] of Object.entries({ ...numeric, ...refs })) {
+  const refs = { model: columns.model, date: columns.date, partner: columns.partner, ...(columns.channel ? { channel: columns.channel } : {}) };
+  for (const [name, column] of Object.entries({ ...numeric, ...refs, label: columns.label })) {
     if (!Array.isArray(column) || column.length !== count) {
       throw new DrilldownShapeError(`Drill-down column "${name}" has ${Array.isArray(column) ? column.length : 'no'} values for ${count} rows.`);
     }
+  }
+  for (let i = 0; i < count; i++) {
+    if (typeof columns.label[i] !== 'string') throw new DrilldownShapeError(`Drill-down column "label" row ${i} is not text.`);
   }
   for (const [name, column] of Object.entries(numeric)) {
     for (let i = 0; i < count; i++) {
@@ -77,7 +81,7 @@ export function unpackDrilldownRows(drilldown: Pick<Drilldown, 'count' | 'column
     rows[i] = {
       model: text(columns.model[i]!) ?? '',
       id: columns.id[i]!,
-      label: text(columns.label[i]!) ?? '',
+      label: columns.label[i]!,
       date: text(columns.date[i]!),
       partner: text(columns.partner[i]!),
       channel: columns.channel ? text(columns.channel[i]!) : null,

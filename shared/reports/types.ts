@@ -406,15 +406,16 @@ const StringRefColumnSchema = z.array(z.number().int().min(-1));
 
 /**
  * The drill-down rows as columns, one array per field (row i is element i of each), so 100,000 rows
- * cross the transport without repeating keys: text fields are indexes into one table of distinct
- * strings (partner, date and model names repeat thousands of times). `channel` is present only for
- * figures that have channels. Pack and unpack with shared/reports/drilldown-columns.
+ * cross the transport without repeating keys: repeating text fields (model, date, partner, channel)
+ * are indexes into one table of distinct strings; labels, unique per record, are plain strings.
+ * `channel` is present only for figures that have channels. Pack and unpack with
+ * shared/reports/drilldown-columns.
  */
 export const DrilldownColumnsSchema = z.object({
   strings: z.array(z.string()),
   model: StringRefColumnSchema,
   id: z.array(z.number().int()),
-  label: StringRefColumnSchema,
+  label: z.array(z.string()),
   date: StringRefColumnSchema,
   partner: StringRefColumnSchema,
   channel: StringRefColumnSchema.optional(),

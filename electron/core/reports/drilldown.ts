@@ -64,9 +64,8 @@ function lineRows(db: ReadonlyDb, company: CompanyInfo, accountIds: number[], fr
           AND l.account_id IN (SELECT value FROM json_each(?)) ORDER BY l.date, l.id`,
     )
     .all(company.id, company.id, from ?? '0000-00-00', to, JSON.stringify(accountIds));
-  return rows
-    .filter((r) => teamKey === undefined || (teamKey === NO_CHANNEL.key ? r.teamId === null : `team:${r.teamId}` === teamKey))
-    .map((r) => ({
+  const kept = teamKey === undefined ? rows : rows.filter((r) => (teamKey === NO_CHANNEL.key ? r.teamId === null : `team:${r.teamId}` === teamKey));
+  return kept.map((r) => ({
       model: 'account.move.line', id: r.id, label: [r.moveName, r.name].filter(Boolean).join(' · '), date: r.date, partner: r.partner,
       channel: withChannel ? channelLabel(r.teamId, r.teamName) : null, amount: sign * r.balance,
     }));
