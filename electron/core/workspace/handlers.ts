@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/rpc/errors';
 import type { HandlersFor } from '../rpc/handlers';
 import type { CoreServices } from '../services';
 import { DEMO_PROFILE_ID, type Workspace } from './workspace';
@@ -18,8 +19,11 @@ export function createWorkspaceHandlers(
       await workspace.checkOnline(ctx.signal);
       return workspace.state();
     },
-    'demo.start': async ({ scale }) => {
+    'demo.start': async ({ scale }, ctx) => {
       const server = await workspace.ensureDemoServer(scale);
+      // Generation runs to the end once started (the server is kept for the next start); a cancel received
+      // meanwhile stops here, before the demo becomes the active connection or a sync begins.
+      if (ctx.signal.aborted) throw new AppError('cancelled', 'The demo company was not opened: cancelled.', { hint: 'Choose "Explore the demo company" again when ready.' });
       const profile = workspace.profiles.upsert({
         id: DEMO_PROFILE_ID, name: 'Demo company', kind: 'demo', url: server.url, db: server.db, login: server.login,
         protocol: 'auto', companies: null, keySavedAt: null, demoScale: scale,

@@ -26,6 +26,22 @@ afterEach(async () => {
 });
 
 describe('workspace and settings through the dispatcher', () => {
+  it('a demo start cancelled while the company is generated opens nothing and starts no sync', async () => {
+    const c = core();
+    const controller = new AbortController();
+    const pending = c.core.dispatch({ id: 1, method: 'demo.start', params: { scale: 'small' } }, controller.signal);
+    controller.abort();
+    const response = await pending;
+    expect(response).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    const state = await c.call('workspace.getState', {});
+    expect(state.active).toBeNull();
+    expect(c.events.some((e) => e.event === 'sync.progressed' || e.event === 'sync.completed')).toBe(false);
+    // The generated server is kept: starting again works at once.
+    const started = await c.call('demo.start', { scale: 'small' });
+    expect(started.url).toMatch(/^http:\/\/127\.0\.0\.1:/);
+    await c.waitFor('sync.completed');
+  });
+
   it('starts with no profile and says what to do', async () => {
     const c = core();
     const state = await c.call('workspace.getState', {});
