@@ -6,7 +6,7 @@ import type { Drilldown, DrilldownRow, KpiId } from '../../../shared/reports/typ
 import type { BsClass, PnlCategory } from './classification';
 import { type CompanyInfo, type ReadonlyDb } from './context';
 import { openItemsAsOf } from './receivables';
-import { NO_CHANNEL } from './sales';
+import { channelOf, NO_CHANNEL } from './sales';
 
 /** What to drill into. `column: 'ytd'` covers the fiscal YTD months given in `months`. */
 export interface DrilldownRequest {
@@ -42,11 +42,6 @@ interface LineRow {
   teamName: string | null;
 }
 
-/** The channel label of a journal item's move, named like the revenue-by-channel breakdown names it. */
-function channelLabel(teamId: number | null, teamName: string | null): string {
-  return teamId === null ? NO_CHANNEL.label : teamName ?? `Team ${teamId}`;
-}
-
 /**
  * Journal items of the accounts in [from, to]. `withChannel` joins the move for its sales team (the
  * channel); a receivables list of 100,000 items then reads the journal items alone. `teamKey` keeps
@@ -67,7 +62,7 @@ function lineRows(db: ReadonlyDb, company: CompanyInfo, accountIds: number[], fr
   const kept = teamKey === undefined ? rows : rows.filter((r) => (teamKey === NO_CHANNEL.key ? r.teamId === null : `team:${r.teamId}` === teamKey));
   return kept.map((r) => ({
       model: 'account.move.line', id: r.id, label: [r.moveName, r.name].filter(Boolean).join(' · '), date: r.date, partner: r.partner,
-      channel: withChannel ? channelLabel(r.teamId, r.teamName) : null, amount: sign * r.balance,
+      channel: withChannel ? channelOf(r.teamId, r.teamName).label : null, amount: sign * r.balance,
     }));
 }
 
@@ -111,7 +106,7 @@ export function drilldown(db: ReadonlyDb, company: CompanyInfo, request: Drilldo
     rows = orders
       .filter((o) => wanted.has(localMonthOf(o.dateOrder, company.timezone)))
       .filter((o) => request.key === undefined || (request.key === 'unassigned' ? o.teamId === null : `team:${o.teamId}` === request.key))
-      .map((o) => ({ model: 'sale.order', id: o.id, label: o.name, date: o.dateOrder, partner: o.partner, channel: channelLabel(o.teamId, o.teamName), amount: 1 }));
+      .map((o) => ({ model: 'sale.order', id: o.id, label: o.name, date: o.dateOrder, partner: o.partner, channel: channelOf(o.teamId, o.teamName).label, amount: 1 }));
   } else {
     throw new AppError('validation', `Drill-down is not available for ${request.kpi}.`, {
       hint: 'Drill into net_revenue, revenue_by_channel, cogs, opex, cash, ar_total, ar_aging, ap_total, inventory_value or orders_count.',

@@ -13,7 +13,8 @@ export interface Channel {
   label: string;
 }
 
-function channelOf(teamId: number | null, teamName: string | null): Channel {
+/** The channel of a sales team (none: "No channel"); the revenue breakdown and the drill-down name channels alike. */
+export function channelOf(teamId: number | null, teamName: string | null): Channel {
   return teamId === null ? NO_CHANNEL : { key: `team:${teamId}`, label: teamName ?? `Team ${teamId}` };
 }
 
