@@ -1,9 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useApi } from '../api/ApiContext';
-import { workspaceKeys } from '../features/workspace/queries';
 
-/** Keeps every keyed query fresh: a finished sync invalidates all data, a workspace change the shell. */
+/**
+ * Keeps every keyed query fresh. A finished sync and any workspace change (a month closed, settings, mapping
+ * rules, channel rules, budget imports, a profile switch — from this window, another window or the CLI's
+ * writes seen by the core) invalidate all data: only the queries on screen refetch, and the core memoises
+ * reports on the cache's data stamp, so an unaffected view costs a lookup.
+ */
 export function useCoreEvents(): void {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -12,8 +16,7 @@ export function useCoreEvents(): void {
       void queryClient.invalidateQueries();
     });
     const offChanged = api.on('workspace.changed', () => {
-      void queryClient.invalidateQueries({ queryKey: workspaceKeys.all });
-      void queryClient.invalidateQueries({ queryKey: workspaceKeys.settings() });
+      void queryClient.invalidateQueries();
     });
     return () => {
       offCompleted();
