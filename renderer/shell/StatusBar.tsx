@@ -1,8 +1,7 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { skipToken, useQuery } from '@tanstack/react-query';
-import type { ReportResult } from '../../shared/reports/types';
+import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/ApiContext';
-import { reportKeys } from '../features/dashboard/queries';
+import { useReport } from '../features/dashboard/queries';
 import { useWorkspace } from '../features/workspace/queries';
 import { resolveScope } from '../features/workspace/scope';
 import { LockIcon } from '../ui/Icons/Icons';
@@ -20,8 +19,10 @@ export function StatusBar() {
   const active = workspace.data?.active ?? null;
   const scope = resolveScope(view, active);
   const ready = info.isSuccess && workspace.isSuccess;
-  // The dashboard's report of this scope, read from the query cache only (never fetched from here): it says when the month was closed.
-  const report = useQuery<ReportResult>({ queryKey: reportKeys.report({ month: scope.month ?? '', companies: scope.request, currency: scope.currency }), queryFn: skipToken });
+  // For a closed month, the report of this scope says when its snapshot was closed. The same keyed query as the
+  // dashboard's (one fetch, memoised in the core); a query without a fetch function sharing that key would break
+  // the dashboard's own refetch on invalidation.
+  const report = useReport(scope.closed && scope.month ? { month: scope.month, companies: scope.request, currency: scope.currency } : null);
   const source = report.data?.source;
   const closedAt = source?.kind === 'snapshot' ? source.closedAt.slice(0, 10) : null;
   return (
