@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount } from '../../shared/boardpack/format';
-import { createLocaleFormat, displayTimeZone, supportedLocale } from './locale-format';
+import { settingTimeZone } from '../../shared/period/timezone';
+import { createLocaleFormat, supportedLocale } from './locale-format';
 
 describe('createLocaleFormat', () => {
   it('formats amounts with the locale\'s marks and the board pack\'s conventions', () => {
@@ -50,9 +51,9 @@ describe('createLocaleFormat', () => {
     expect(supportedLocale('not a locale!')).toBe('en-GB');
     expect(supportedLocale(null)).toBe('en-GB');
     expect(supportedLocale('de-DE')).toBe('de-DE');
-    expect(displayTimeZone('Not/AZone')).toBe(machine);
-    expect(displayTimeZone(null)).toBe(machine);
-    expect(displayTimeZone('Europe/Brussels')).toBe('Europe/Brussels');
+    expect(settingTimeZone('Not/AZone')).toBe(machine);
+    expect(settingTimeZone(null)).toBe(machine);
+    expect(settingTimeZone('Europe/Brussels')).toBe('Europe/Brussels');
     const fallback = createLocaleFormat('??', 'Mars/Olympus');
     expect(fallback.locale).toBe('en-GB');
     expect(fallback.amount(123_456, 'EUR')).toBe('1,234.56');

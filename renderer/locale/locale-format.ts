@@ -1,6 +1,7 @@
 import { currencyDecimals } from '../../shared/boardpack/build';
 import { formatAmount, formatChange, formatFigure, formatPercent, localeSeparators, type NumberSeparators } from '../../shared/boardpack/format';
 import type { AmountScale, Figure, ValueUnit } from '../../shared/boardpack/model';
+import { settingTimeZone } from '../../shared/period/timezone';
 
 /** The locale the app starts with before Settings answer (and the one the PDF and Excel texts use). */
 export const DEFAULT_LOCALE = 'en-GB';
@@ -47,17 +48,6 @@ export function supportedLocale(locale: string | null | undefined): string {
   }
 }
 
-/** The Settings timezone when it names a real zone, else the machine's: the same rule as the core's scheduler. */
-export function displayTimeZone(setting: string | null | undefined): string {
-  const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!setting) return machine;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: setting }).resolvedOptions().timeZone;
-  } catch {
-    return machine;
-  }
-}
-
 /** Reads a moment; Odoo's zone-less timestamps are UTC by contract. */
 function toDate(value: DateInput): Date {
   if (typeof value !== 'string') return new Date(value);
@@ -68,7 +58,7 @@ function toDate(value: DateInput): Date {
 /** Builds the formatters for one locale and zone; cheap enough to rebuild when Settings change. */
 export function createLocaleFormat(localeSetting: string | null | undefined, timeZoneSetting?: string | null): LocaleFormat {
   const locale = supportedLocale(localeSetting);
-  const timeZone = displayTimeZone(timeZoneSetting);
+  const timeZone = settingTimeZone(timeZoneSetting);
   const separators = localeSeparators(locale);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const calendarDateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });

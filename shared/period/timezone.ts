@@ -28,6 +28,21 @@ export function formatOdooDatetime(epochMs: number): OdooDatetime {
   return new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+/**
+ * The zone a Settings timezone means on this machine: the setting when it names a real IANA zone, else the
+ * machine's own (a desktop app's user sits in front of it). The scheduler reads business hours and the screens
+ * print times in it, so both agree; an unknown name must not silently mean "never" or UTC.
+ */
+export function settingTimeZone(setting: string | null | undefined): string {
+  const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!setting) return machine;
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: setting }).resolvedOptions().timeZone;
+  } catch {
+    return machine;
+  }
+}
+
 /** Throws unless `timeZone` is an IANA zone the runtime knows. */
 export function assertTimeZone(timeZone: string): string {
   try {

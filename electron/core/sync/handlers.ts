@@ -1,6 +1,6 @@
+import { settingTimeZone } from '../../../shared/period/timezone';
 import type { HandlersFor } from '../rpc/handlers';
 import type { CoreServices } from '../services';
-import { scheduleTimeZone } from '../workspace/auto-sync';
 import { nextScheduledRun, scheduleNote } from '../workspace/schedule';
 import { readSyncHistory } from '../workspace/sync-runner';
 import type { Workspace } from '../workspace/workspace';
@@ -26,7 +26,7 @@ export function createSyncHandlers(services: CoreServices, workspace: Workspace)
       const settings = workspace.settings.get();
       const schedule = settings.schedule;
       // The zone the scheduler itself reads business hours in, so "next run" is the run it will start.
-      const timeZone = scheduleTimeZone(settings.timezone);
+      const timeZone = settingTimeZone(settings.timezone);
       const last = readSyncHistory(workspace.cacheFor(profile.id), 1)[0];
       const next = nextScheduledRun(schedule, last ? new Date(last.startedAt) : null, services.clock.now(), timeZone);
       return {

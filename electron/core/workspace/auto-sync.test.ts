@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RpcEvent } from '../../../shared/rpc/envelope';
 import { fixedClock } from '../clock';
-import { AUTO_SYNC_CHECK_MS, scheduleTimeZone } from './auto-sync';
+import { settingTimeZone } from '../../../shared/period/timezone';
+import { AUTO_SYNC_CHECK_MS } from './auto-sync';
 import { startTestCore, type TestCore } from './test-core';
 
 /** Local wall-clock times (the scheduler reads business hours in the machine's zone). 2026-11-25 is a Wednesday. */
@@ -133,8 +134,8 @@ describe('business hours follow the Settings timezone', () => {
 
   it('falls back to the machine zone for an unknown one', () => {
     const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    expect(scheduleTimeZone(null)).toBe(machine);
-    expect(scheduleTimeZone('Not/AZone')).toBe(machine);
-    expect(scheduleTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(settingTimeZone(null)).toBe(machine);
+    expect(settingTimeZone('Not/AZone')).toBe(machine);
+    expect(settingTimeZone('Europe/Berlin')).toBe('Europe/Berlin');
   });
 });

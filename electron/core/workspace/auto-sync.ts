@@ -24,20 +24,6 @@ export interface AutoSyncDeps {
 
 export type AutoSyncCheck = ScheduleDecision | { run: false; reason: 'disabled' | 'no_profile' | 'stopped' };
 
-/**
- * The zone business hours are read in: the Settings timezone when set and valid, else the machine's
- * (a desktop app's user sits in front of it). An unknown zone must not silently mean "never".
- */
-export function scheduleTimeZone(setting: string | null): string {
-  const machine = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!setting) return machine;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: setting }).resolvedOptions().timeZone;
-  } catch {
-    return machine;
-  }
-}
-
 /** ISO weekday (1 = Monday ... 7 = Sunday) to JavaScript's (0 = Sunday). */
 const jsWeekday = (iso: number) => iso % 7;
 

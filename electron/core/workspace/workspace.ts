@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { settingTimeZone } from '../../../shared/period/timezone';
 import type { WorkspaceState } from '../../../shared/rpc/contracts/workspace';
 import { AppError } from '../../../shared/rpc/errors';
 import { openCache, type CacheDb } from '../db/open';
@@ -7,7 +8,7 @@ import { detectServer } from '../odoo/detect';
 import { createSnapshotHandles } from '../snapshot/snapshot-handles';
 import type { OdooConnectionConfig } from '../odoo/types';
 import type { CoreServices } from '../services';
-import { createAutoSync, scheduleTimeZone } from './auto-sync';
+import { createAutoSync } from './auto-sync';
 import { readCacheInfo } from './cache-info';
 import { closedMonths } from './closed-months';
 import type { DemoScaleName, DemoServer, DemoServerFactory } from './demo-server';
@@ -198,7 +199,7 @@ export function createWorkspace(services: CoreServices, options: WorkspaceOption
     clock: services.clock,
     logger,
     schedule: () => settings.get().schedule,
-    timeZone: () => scheduleTimeZone(settings.get().timezone),
+    timeZone: () => settingTimeZone(settings.get().timezone),
     activeProfileId: () => activeProfile()?.id ?? null,
     isOnline: isOnlineForSync,
     isSyncing: () => sync.isRunning(),
