@@ -1,36 +1,8 @@
+import type { BsClass, PnlCategory } from '../../../shared/reports/account-classes';
 import type { ReadonlyDb } from './context';
 import { hasTable } from './context';
 
-/** P&L categories: account_type gives the default, the user mapping refines what types don't separate. */
-export const PNL_CATEGORIES = [
-  'revenue',
-  'other_income',
-  'cogs',
-  'opex',
-  'marketplace_fees',
-  'other_expense',
-  'depreciation',
-  'interest',
-  'income_tax',
-  'fx',
-  'excluded',
-] as const;
-export type PnlCategory = (typeof PNL_CATEGORIES)[number];
-
-/** Balance-sheet classes (summary rows). */
-export const BS_CLASSES = [
-  'cash',
-  'receivables',
-  'inventory',
-  'other_current_assets',
-  'non_current_assets',
-  'payables',
-  'other_current_liabilities',
-  'non_current_liabilities',
-  'equity',
-  'off_balance',
-] as const;
-export type BsClass = (typeof BS_CLASSES)[number];
+export { BS_CLASSES, PNL_CATEGORIES, type BsClass, type PnlCategory } from '../../../shared/reports/account-classes';
 
 /** An account with what the reports treat it as. */
 export interface ClassifiedAccount {

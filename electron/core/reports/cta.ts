@@ -1,21 +1,12 @@
 import { computeCta, type CtaResult } from '../../../shared/fx/translate';
 import { addMonths, type MonthKey } from '../../../shared/period/period';
 import type { CtaRow } from '../../../shared/reports/types';
-import { PNL_CATEGORIES, type BsClass } from './classification';
+import { BS_CLASSES, PNL_CATEGORIES, type BsClass } from './classification';
 import type { CompanyData } from './company-inputs';
 import type { Translator } from './translator';
 
 /** Balance-sheet classes whose sum is net assets (equity and off-balance excluded). */
-export const NET_ASSET_CLASSES: readonly BsClass[] = [
-  'cash',
-  'receivables',
-  'inventory',
-  'other_current_assets',
-  'non_current_assets',
-  'payables',
-  'other_current_liabilities',
-  'non_current_liabilities',
-];
+export const NET_ASSET_CLASSES: readonly BsClass[] = BS_CLASSES.filter((cls) => cls !== 'equity' && cls !== 'off_balance');
 
 /** Net assets of a company at a month-end in its own currency (debit-positive). */
 export function netAssetsFunctional(c: CompanyData, m: MonthKey): number {

@@ -1,24 +1,10 @@
 import { z } from 'zod';
+import { BS_CLASSES, PNL_CATEGORIES } from '../../reports/account-classes';
 import { CurrencyCodeSchema, MonthKeySchema } from '../../reports/types';
 import { defineContract } from '../define';
 
-/**
- * P&L categories an account can be mapped to: the same ids as the reporting engine's PnlCategory
- * (electron/core/reports/classification.ts checks it at compile time).
- */
-export const MAPPING_CATEGORIES = [
-  'revenue',
-  'other_income',
-  'cogs',
-  'opex',
-  'marketplace_fees',
-  'other_expense',
-  'depreciation',
-  'interest',
-  'income_tax',
-  'fx',
-  'excluded',
-] as const;
+/** P&L categories an account can be mapped to: the reporting engine's own list. */
+export const MAPPING_CATEGORIES = PNL_CATEGORIES;
 
 /** Schema of a P&L category id. */
 export const MappingCategorySchema = z.enum(MAPPING_CATEGORIES);
@@ -40,19 +26,8 @@ export const MAPPING_CATEGORY_INFO: Record<MappingCategory, { label: string; inE
   excluded: { label: 'Excluded from EBITDA', inEbitda: false, description: 'One-off or non-operating items kept out of EBITDA (still in the net result).' },
 };
 
-/** Balance-sheet classes (summary rows of the balance sheet), same ids as the reporting engine's BsClass. */
-export const BS_CLASS_IDS = [
-  'cash',
-  'receivables',
-  'inventory',
-  'other_current_assets',
-  'non_current_assets',
-  'payables',
-  'other_current_liabilities',
-  'non_current_liabilities',
-  'equity',
-  'off_balance',
-] as const;
+/** Balance-sheet classes: the reporting engine's own list. */
+export const BS_CLASS_IDS = BS_CLASSES;
 
 /** Schema of a balance-sheet class id. */
 export const BsClassSchema = z.enum(BS_CLASS_IDS);
