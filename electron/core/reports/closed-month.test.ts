@@ -1,33 +1,18 @@
-import { chmodSync, mkdirSync, mkdtempSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { chmodSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportResult } from '../../../shared/reports/types';
 import { openCache } from '../db/open';
 import { silentLogger } from '../logging/logger';
 import { closeSnapshot } from '../snapshot/snapshot-file';
-import { createProfileStore } from '../workspace/profile-store';
-import { startTestCore, type TestCore } from '../workspace/test-core';
+import type { TestCore } from '../workspace/test-core';
 import { buildReport } from './index';
-import { seedTwoCompanyGroup } from './test-fixture';
+import { startFixtureCore } from './fixture-core';
 
 let core: TestCore;
 let cacheFile: string;
 beforeEach(() => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bp-reports-closed-'));
-  const profiles = createProfileStore(dataDir);
-  const profile = profiles.upsert({ name: 'Fixture', kind: 'odoo', url: 'http://127.0.0.1:1', db: 'fixture', login: null, protocol: 'auto', companies: null, keySavedAt: null }, new Date('2025-04-01T00:00:00Z'));
-  profiles.setActive(profile.id);
-  cacheFile = profiles.cacheFile(profile.id);
-  mkdirSync(dirname(cacheFile), { recursive: true });
-  const seeded = openCache(cacheFile, { logger: silentLogger });
-  seedTwoCompanyGroup(seeded.db);
-  // A closable cache: one finished sync.
-  seeded.db.prepare("INSERT INTO sync_run (started_at, finished_at, status, full, companies) VALUES ('2025-04-06T00:00:00Z', '2025-04-06T00:01:00Z', 'ok', 1, '[1,2]')").run();
-  seeded.close();
-  let tick = Date.parse('2025-04-07T08:00:00Z');
-  core = startTestCore({ dataDir, clock: { now: () => new Date((tick += 1000)) } });
+  ({ core, cacheFile } = startFixtureCore({ startAt: '2025-04-07T08:00:00Z', syncedAt: '2025-04-06T00:00:00.000Z' }));
 });
 afterEach(async () => {
   await core.close();

@@ -1,28 +1,12 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openCache } from '../db/open';
-import { silentLogger } from '../logging/logger';
-import { createProfileStore } from '../workspace/profile-store';
-import { startTestCore, type TestCore } from '../workspace/test-core';
-import { seedTwoCompanyGroup } from './test-fixture';
+import type { TestCore } from '../workspace/test-core';
+import { startFixtureCore } from './fixture-core';
 
 let core: TestCore;
 let cacheFile: string;
 beforeEach(() => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bp-reports-handlers-'));
-  const profiles = createProfileStore(dataDir);
-  const profile = profiles.upsert({ name: 'Fixture', kind: 'odoo', url: 'http://127.0.0.1:1', db: 'fixture', login: null, protocol: 'auto', companies: null, keySavedAt: null }, new Date('2025-04-01T00:00:00Z'));
-  profiles.setActive(profile.id);
-  cacheFile = profiles.cacheFile(profile.id);
-  mkdirSync(dirname(cacheFile), { recursive: true });
-  const seeded = openCache(cacheFile, { logger: silentLogger });
-  seedTwoCompanyGroup(seeded.db);
-  seeded.close();
-  let tick = Date.parse('2025-04-02T08:00:00Z');
-  core = startTestCore({ dataDir, clock: { now: () => new Date((tick += 1000)) } });
+  ({ core, cacheFile } = startFixtureCore({ startAt: '2025-04-02T08:00:00Z' }));
 });
 afterEach(async () => {
   await core.close();
