@@ -27,41 +27,24 @@ export function createMappingHandlers(services: CoreServices, workspace: Workspa
     localDateOf(formatOdooDatetime(services.clock.now().getTime()), workspace.settings.get().timezone ?? defaultTimezone(db));
   const now = () => services.clock.now().toISOString();
   const listing = (db: ReturnType<typeof activeDb>, companyId: number) => buildMappingListing(db, companyId, today(db));
-  const written = (reason: string) => {
+  // Every write: check the company, write, announce it (open screens recompute), answer the fresh listing.
+  const write = (companyId: number, reason: 'mapping.saved' | 'mapping.removed', change: (db: ReturnType<typeof activeDb>) => void) => {
+    const db = activeDb();
+    requireCompany(db, companyId);
+    change(db);
     services.logger.child('mapping').info('account mapping changed', { reason });
     workspace.changed(reason);
+    return listing(db, companyId);
   };
 
   return {
     'mapping.listAccounts': async ({ companyId }) => listing(activeDb(), companyId),
-    'mapping.saveRule': async ({ companyId, codePrefix, category, note }) => {
-      const db = activeDb();
-      requireCompany(db, companyId);
-      upsertRule(db, companyId, { codePrefix, category, note: note || null }, now());
-      written('mapping.saved');
-      return listing(db, companyId);
-    },
-    'mapping.removeRule': async ({ companyId, codePrefix }) => {
-      const db = activeDb();
-      requireCompany(db, companyId);
-      deleteRule(db, companyId, codePrefix);
-      written('mapping.removed');
-      return listing(db, companyId);
-    },
-    'mapping.saveInventoryRole': async ({ companyId, codePrefix, note }) => {
-      const db = activeDb();
-      requireCompany(db, companyId);
-      upsertInventoryRole(db, companyId, { codePrefix, note: note || null }, now());
-      written('mapping.saved');
-      return listing(db, companyId);
-    },
-    'mapping.removeInventoryRole': async ({ companyId, codePrefix }) => {
-      const db = activeDb();
-      requireCompany(db, companyId);
-      deleteInventoryRole(db, companyId, codePrefix);
-      written('mapping.removed');
-      return listing(db, companyId);
-    },
+    'mapping.saveRule': async ({ companyId, codePrefix, category, note }) =>
+      write(companyId, 'mapping.saved', (db) => upsertRule(db, companyId, { codePrefix, category, note: note || null }, now())),
+    'mapping.removeRule': async ({ companyId, codePrefix }) => write(companyId, 'mapping.removed', (db) => deleteRule(db, companyId, codePrefix)),
+    'mapping.saveInventoryRole': async ({ companyId, codePrefix, note }) =>
+      write(companyId, 'mapping.saved', (db) => upsertInventoryRole(db, companyId, { codePrefix, note: note || null }, now())),
+    'mapping.removeInventoryRole': async ({ companyId, codePrefix }) => write(companyId, 'mapping.removed', (db) => deleteInventoryRole(db, companyId, codePrefix)),
     'mapping.preview': async ({ companyId, codePrefix, category }) => {
       const db = activeDb();
       return previewMappingRule(db, companyId, { codePrefix, category }, today(db));
